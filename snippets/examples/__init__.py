@@ -1,0 +1,1 @@
+"""Worked examples, each runnable on its own: ``python -m snippets.examples.<name>``."""

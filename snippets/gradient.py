@@ -1,0 +1,33 @@
+"""Numerical gradients: slow, but an independent check on backpropagation."""
+
+import numpy as np
+
+
+def numerical_gradient(f, x, h=1e-5):
+    """Central difference (f(x+h) - f(x-h)) / 2h for every element of x.
+
+    x is perturbed in place and restored, so f may close over x itself (as the
+    parameters of a network do); the caller's values are unchanged afterwards.
+    """
+    if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
+        raise ValueError("x must be a float NumPy array so it can be perturbed in place")
+    grad = np.zeros_like(x)
+    for index in np.ndindex(x.shape):
+        original = x[index]
+        x[index] = original + h
+        f_plus = f(x)
+        x[index] = original - h
+        f_minus = f(x)
+        x[index] = original
+        grad[index] = (f_plus - f_minus) / (2 * h)
+    return grad
+
+
+def relative_error(analytic, numeric):
+    """||a - n|| / (||a|| + ||n||): scale-free, 0 when both are zero."""
+    analytic = np.asarray(analytic, dtype=float)
+    numeric = np.asarray(numeric, dtype=float)
+    denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)
+    if denominator == 0:
+        return 0.0
+    return float(np.linalg.norm(analytic - numeric) / denominator)

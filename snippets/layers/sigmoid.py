@@ -1,0 +1,28 @@
+"""Sigmoid as a layer: its backward pass needs only the forward output."""
+
+import numpy as np
+
+from snippets.checks import as_finite_array, require_forward_first, require_same_shape
+
+
+def sigmoid(x):
+    """1 / (1 + exp(-x)) without overflow: exp is only ever taken of -|x|."""
+    x = np.asarray(x, dtype=float)
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+class Sigmoid:
+    """y = sigmoid(x); dy/dx = y (1 - y), so the layer keeps y."""
+
+    def __init__(self):
+        self.out = None
+
+    def forward(self, x):
+        self.out = sigmoid(as_finite_array(x, "x"))
+        return self.out
+
+    def backward(self, dout):
+        require_forward_first(self.out, "Sigmoid")
+        require_same_shape("dout", dout, "the forward output", self.out)
+        return dout * self.out * (1.0 - self.out)
