@@ -22,6 +22,20 @@ from tests.pages import SnippetExpandingMarkdownIt, fences_of, relative
 os.environ.setdefault("MPLBACKEND", "Agg")  # page code may plot; never open a window
 
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
+IMPORTS_TORCH = re.compile(r"^\s*(import|from)\s+torch\b", re.M)
+
+
+def skip_unless_torch(source):
+    """PyTorch is optional: its pages are skipped without it, unless WITH_TORCH
+    is set (as CI sets it), where a missing torch is an error, not a skip."""
+    if not IMPORTS_TORCH.search(source):
+        return
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        if os.environ.get("WITH_TORCH"):
+            raise
+        pytest.skip("PyTorch is not installed (WITH_TORCH=1 make test installs it)")
 
 
 @pytest.hookimpl
@@ -63,6 +77,7 @@ class OutputCheckingRunner(DefaultRunner):
     """Runs a block and compares what it prints with the page's output blocks."""
 
     def runtest(self, test, args, *, asyncio_runner=None):
+        skip_unless_torch(test.source)
         chain = chain_of(test.source_path, test.start_line)
         # Name the expanded code after the page and block, and register it with
         # linecache, so a traceback quotes the lines that really ran.
