@@ -1,0 +1,16 @@
+"""A tiny, seeded classification data set, so training runs need no download.
+
+Three Gaussian blobs in the plane, one per class, with one-hot targets.
+"""
+
+import numpy as np
+
+
+def three_blobs(points_per_class=20, spread=0.6, seed=0):
+    """x of shape (3 * points_per_class, 2) and one-hot t of shape (..., 3)."""
+    rng = np.random.default_rng(seed)
+    centres = np.array([[0.0, 2.0], [-1.8, -1.0], [1.8, -1.0]])
+    labels = np.repeat(np.arange(len(centres)), points_per_class)
+    x = centres[labels] + spread * rng.standard_normal((labels.size, 2))
+    t = np.eye(len(centres))[labels]
+    return x, t
