@@ -5,6 +5,7 @@ import numpy as np
 from snippets.checks import as_finite_array, require_forward_first, require_same_shape
 
 
+# --8<-- [start:relu]
 class ReLU:
     """y = max(0, x), remembering where x <= 0 as a boolean mask."""
 
@@ -20,3 +21,4 @@ class ReLU:
         require_forward_first(self.mask, "ReLU")
         require_same_shape("dout", dout, "the forward input", self.mask)
         return np.where(self.mask, 0.0, dout)  # never writes into dout
+# --8<-- [end:relu]

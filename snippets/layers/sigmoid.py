@@ -12,6 +12,7 @@ def sigmoid(x):
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
+# --8<-- [start:sigmoid_layer]
 class Sigmoid:
     """y = sigmoid(x); dy/dx = y (1 - y), so the layer keeps y."""
 
@@ -26,3 +27,4 @@ class Sigmoid:
         require_forward_first(self.out, "Sigmoid")
         require_same_shape("dout", dout, "the forward output", self.out)
         return dout * self.out * (1.0 - self.out)
+# --8<-- [end:sigmoid_layer]
