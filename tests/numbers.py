@@ -16,6 +16,8 @@ from tests.pages import NUMBER, fences_of, prose_lines, python_number_literals
 
 FREE_INTEGER_LIMIT = 10
 PERCENT = re.compile(r"\s*%")
+# Subscripts in math (w_{11}, x_{784}, a_1) are indices, not claims.
+SUBSCRIPT = re.compile(r"_\{[^{}]*\}|_\d+")
 # Mermaid lines that style a diagram rather than state anything (linkStyle 5,6,7 ...).
 DIAGRAM_STYLING = re.compile(r"^\s*(linkStyle|style|classDef|class)\s")
 
@@ -53,6 +55,7 @@ def stated_numbers(text):
     for line_number, line in prose_lines(text):
         line = re.sub(r"\]\([^)]*\)", "]", line)  # link targets are addresses, not claims
         line = re.sub(r"<!--.*?-->", "", line)
+        line = SUBSCRIPT.sub("_", line)
         for match in NUMBER.finditer(line):
             percent = bool(PERCENT.match(line, match.end()))
             stated.append(Stated(match.group(), line_number, percent))
@@ -64,8 +67,15 @@ def diagram_and_text_fences(path):
 
 
 def stated_in_fences(path):
+    return stated_in_fence_list(fences_of(str(path)))
+
+
+def stated_in_fence_list(fences):
+    """Numbers in the diagram and text fences of an already parsed page."""
     stated = []
-    for fence in diagram_and_text_fences(path):
+    for fence in fences:
+        if fence.is_python or fence.lang == "output":
+            continue
         for offset, line in enumerate(fence.content.split("\n"), start=1):
             if DIAGRAM_STYLING.match(line):
                 continue

@@ -5,6 +5,7 @@ import numpy as np
 from snippets.checks import as_finite_array, require_forward_first
 
 
+# --8<-- [start:affine]
 class Affine:
     """Keeps x for dW = x^T dout, and W for dx = dout W^T.
 
@@ -51,3 +52,4 @@ class Affine:
         self.db = dout.sum(axis=0)
         dx = dout @ self.W.T
         return dx.reshape(self.original_x_shape)
+# --8<-- [end:affine]
