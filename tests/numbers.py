@@ -12,9 +12,13 @@ from decimal import Decimal
 
 import yaml
 
-from tests.pages import NUMBER, fences_of, prose_lines, python_number_literals
+from tests.pages import DOCS, NUMBER, REPO, fences_of, prose_lines, python_number_literals
 
 FREE_INTEGER_LIMIT = 10
+# Timing results written by benchmarks/ and included into a page: measurements of
+# this machine, not output of the page's code. A page that shows them names the
+# file in its front matter (measured_results: [docs/assets/benchmarks/results.md]).
+MEASURED_RESULTS = DOCS / "assets" / "benchmarks"
 PERCENT = re.compile(r"\s*%")
 # Subscripts in math (w_{11}, x_{784}, a_1) are indices, not claims.
 SUBSCRIPT = re.compile(r"_\{[^{}]*\}|_\d+")
@@ -95,6 +99,17 @@ def computed_numbers(path):
     return [abs(v) for v in values]
 
 
+def measured_numbers(text):
+    """Numbers of the results files named in the front matter's measured_results."""
+    values = []
+    for name in front_matter(text).get("measured_results", []):
+        path = (REPO / name).resolve()
+        if MEASURED_RESULTS.resolve() not in path.parents:
+            raise ValueError(f"measured_results may only name files under {MEASURED_RESULTS}: {name}")
+        values += [abs(Decimal(m.group())) for m in NUMBER.finditer(path.read_text(encoding="utf-8"))]
+    return values
+
+
 def is_backed(stated, computed):
     candidates = computed + [v * 100 for v in computed] if stated.percent else computed
     tolerance = stated.half_step * Decimal("1.000001")
@@ -104,7 +119,7 @@ def is_backed(stated, computed):
 def unbacked_numbers(path):
     text = path.read_text(encoding="utf-8")
     allowed = {str(n) for n in front_matter(text).get("numbers_not_computed", [])}
-    computed = computed_numbers(path)
+    computed = computed_numbers(path) + measured_numbers(text)
     every = stated_numbers(text) + stated_in_fences(path)
     return [
         s for s in every

@@ -163,4 +163,9 @@ def twin_of(path):
 
 
 def relative(path):
-    return Path(path).resolve().relative_to(REPO).as_posix()
+    """A page's path as the repository names it (a path elsewhere, such as a
+    page a test makes up in a temporary folder, is shown as it is)."""
+    try:
+        return Path(path).resolve().relative_to(REPO).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

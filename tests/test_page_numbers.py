@@ -38,3 +38,30 @@ def test_a_changed_number_is_caught(tmp_path):
     assert [s.text for s in unbacked_numbers(page)] == ["221"]
     page.write_text(page.read_text(encoding="utf-8").replace("221", "220"), encoding="utf-8")
     assert unbacked_numbers(page) == []
+
+
+def test_measured_results_back_numbers_only_when_named(tmp_path):
+    from benchmarks.backprop_cost import expected_rows
+    from tests.numbers import MEASURED_RESULTS
+
+    results = MEASURED_RESULTS / "results.md"
+    largest = expected_rows()["numerical"][-1]
+    row = next(line for line in results.read_text(encoding="utf-8").split("\n")
+               if line.startswith(f"| {largest} |"))
+    ms = row.strip(" |").split(" | ")[5]  # numerical gradient time, as measured (> 10)
+    page = tmp_path / "measured.md"
+    body = f"A numerical gradient took {ms} ms.\n"
+    page.write_text(body, encoding="utf-8")
+    assert [s.text for s in unbacked_numbers(page)] == [ms]
+    named = tmp_path / "measured-named.md"
+    named.write_text(
+        "---\nmeasured_results: [docs/assets/benchmarks/results.md]\n---\n" + body, encoding="utf-8"
+    )
+    assert unbacked_numbers(named) == []
+
+
+def test_measured_results_must_live_with_the_benchmarks(tmp_path):
+    page = tmp_path / "elsewhere.md"
+    page.write_text("---\nmeasured_results: [README.md]\n---\nSome 12.5 here.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="measured_results may only name"):
+        unbacked_numbers(page)

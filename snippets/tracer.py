@@ -1,0 +1,227 @@
+"""A tiny scalar tracer that keeps the pages' computational-graph diagrams honest.
+
+Every value remembers the operation that made it, its inputs, and the local
+derivative with respect to each input (known as soon as the forward value is).
+``backward()`` then fills ``.grad`` for every node, and ``to_mermaid`` draws the
+graph in the site's style, so a diagram's numbers can be compared with a real
+computation instead of being typed by hand. ``mermaid_edges`` reads a page's
+diagram back into the same form.
+
+A plain number mixed into an operation (``x + 1``, ``0.5 * v``) is folded into
+the operation ("+1", "×0.5"): only values are nodes of the graph.
+"""
+
+import itertools
+import math
+import re
+from dataclasses import dataclass
+
+_ids = itertools.count(1)
+
+
+class Value:
+    def __init__(self, data, id=None, label=None, op=None, inputs=(), local=()):
+        self.data = float(data)
+        self.grad = 0.0
+        self.id = id or f"n{next(_ids)}"
+        self.label = label or op or self.id  # node text in a diagram
+        self.op = op                          # None for a leaf
+        self.inputs = tuple(inputs)
+        self.local = tuple(local)             # d self / d inputs[i]
+
+    def named(self, id, label=None):
+        """Give a node the id (and text) a page's diagram uses; returns self."""
+        self.id = id
+        if label is not None:
+            self.label = label
+        return self
+
+    def __repr__(self):
+        return f"Value({self.id}={self.data:g}, grad={self.grad:g})"
+
+    # -- operations: value, inputs and local derivatives ------------------
+    def _unary(self, op, data, local):
+        return Value(data, op=op, inputs=(self,), local=(local,))
+
+    def __add__(self, other):
+        if not isinstance(other, Value):
+            sign = "+" if other >= 0 else "−"
+            return self._unary(f"{sign}{abs(other):g}", self.data + other, 1.0)
+        return Value(self.data + other.data, op="+", inputs=(self, other), local=(1.0, 1.0))
+
+    __radd__ = __add__
+
+    def __mul__(self, other):
+        if not isinstance(other, Value):
+            return self._unary(f"×{other:g}", self.data * other, float(other))
+        return Value(self.data * other.data, op="×", inputs=(self, other),
+                     local=(other.data, self.data))
+
+    __rmul__ = __mul__
+
+    def __neg__(self):
+        return self._unary("×(−1)", -self.data, -1.0)
+
+    def __sub__(self, other):
+        return self + (-other)
+
+    def __rsub__(self, other):
+        return (-self) + other
+
+    def reciprocal(self):
+        return self._unary("1/x", 1.0 / self.data, -1.0 / self.data**2)
+
+    def __truediv__(self, other):
+        if not isinstance(other, Value):
+            return self * (1.0 / other)
+        return self * other.reciprocal()
+
+    def __rtruediv__(self, other):
+        return self.reciprocal() * other if other != 1 else self.reciprocal()
+
+    def exp(self):
+        e = math.exp(self.data)
+        return self._unary("exp", e, e)
+
+    def log(self):
+        return self._unary("log", math.log(self.data), 1.0 / self.data)
+
+    def square(self):
+        return self._unary("x²", self.data**2, 2.0 * self.data)
+
+    def sigmoid(self):
+        y = 1.0 / (1.0 + math.exp(-self.data)) if self.data >= 0 else \
+            math.exp(self.data) / (1.0 + math.exp(self.data))
+        return self._unary("sigmoid", y, y * (1.0 - y))
+
+    # -- backpropagation --------------------------------------------------
+    def topological_order(self):
+        """Every node this value depends on, each after all of its inputs."""
+        order, seen = [], set()
+
+        def visit(node):
+            if id(node) not in seen:
+                seen.add(id(node))
+                for parent in node.inputs:
+                    visit(parent)
+                order.append(node)
+
+        visit(self)
+        return order
+
+    def backward(self):
+        """d self / d node for every node, into node.grad (starting from 1)."""
+        order = self.topological_order()
+        for node in order:
+            node.grad = 0.0
+        self.grad = 1.0
+        for node in reversed(order):
+            for parent, local in zip(node.inputs, node.local):
+                parent.grad += node.grad * local
+
+
+@dataclass(frozen=True)
+class Edge:
+    src: str
+    dst: str
+    kind: str      # "forward" or "backward"
+    value: float   # forward: the source's value; backward: the gradient sent along
+
+
+def edges(root, output=None, keep=None, hide_grads_of=()):
+    """The diagram's edges, forward ones first, after ``root.backward()``.
+
+    ``output`` adds a terminal node (``root -> output`` and back with root.grad).
+    ``keep`` (ids) draws only those nodes: a hidden chain between two kept nodes
+    becomes one edge whose backward value sums the chain's gradients.
+    ``hide_grads_of`` (ids) gets no backward edge, as for an input whose gradient
+    nobody needs.
+    """
+    order = root.topological_order()
+    shown = [n for n in order if keep is None or n.id in keep]
+    shown_ids = {id(n) for n in shown}
+
+    def reach(node):  # {kept ancestor: d node / d ancestor through hidden nodes}
+        through = {}
+        for parent, local in zip(node.inputs, node.local):
+            if id(parent) in shown_ids:
+                through[parent] = through.get(parent, 0.0) + local
+            else:
+                for ancestor, d in reach(parent).items():
+                    through[ancestor] = through.get(ancestor, 0.0) + local * d
+        return through
+
+    links = [(node, reach(node)) for node in shown]
+    forward = [Edge(a.id, b.id, "forward", a.data) for b, r in links for a in r]
+    backward = [Edge(b.id, a.id, "backward", b.grad * d)
+                for b, r in reversed(links) for a, d in r.items() if a.id not in hide_grads_of]
+    if output is not None:
+        forward.append(Edge(root.id, output, "forward", root.data))
+        backward.insert(0, Edge(output, root.id, "backward", root.grad))
+    return forward + backward
+
+
+def to_mermaid(root, fmt="g", output=None, output_label=None, keep=None, hide_grads_of=()):
+    """A ``flowchart LR`` in the site's style; fmt is a format spec or a function."""
+    number = fmt if callable(fmt) else (lambda v: format(v, fmt))
+    nodes = {n.id: n for n in root.topological_order()}
+    declared, lines = set(), ["flowchart LR"]
+
+    def ref(node_id):
+        if node_id in declared:
+            return node_id
+        declared.add(node_id)
+        node = nodes.get(node_id)
+        if node is None:
+            return f'{node_id}["{output_label or node_id}"]'
+        return f'{node_id}(("{node.label}"))' if node.op else f'{node_id}["{node.label}"]'
+
+    all_edges = edges(root, output, keep, hide_grads_of)
+    for e in all_edges:
+        arrow = "-->" if e.kind == "forward" else "-.->"
+        lines.append(f'    {ref(e.src)} {arrow}|"{number(e.value)}"| {ref(e.dst)}')
+    red = [str(i) for i, e in enumerate(all_edges) if e.kind == "backward"]
+    if red:
+        lines.append(f"    linkStyle {','.join(red)} stroke:red,color:red")
+    return "\n".join(lines) + "\n"
+
+
+# -- reading a page's diagram back --------------------------------------------
+_NODE = r'([A-Za-z_]\w*)\s*(?:\(\(\s*"[^"]*"\s*\)\)|\[\s*"[^"]*"\s*\]|\(\s*"[^"]*"\s*\)' \
+        r'|\{\s*"[^"]*"\s*\}|\(\([^)]*\)\)|\[[^\]]*\]|\([^)]*\)|\{[^}]*\})?'
+_EDGE = re.compile(rf'^\s*{_NODE}\s*(-->|-\.->)\s*(?:\|\s*"?(.*?)"?\s*\|)?\s*{_NODE}\s*;?\s*$')
+_LINK_STYLE = re.compile(r"^\s*linkStyle\s+([\d,\s]+?)\s+(.*)$")
+
+
+def parse_mermaid(text):
+    """([(src, dst, kind, label)] in order, {linkStyle index: style})."""
+    found, styles = [], {}
+    for line in text.split("\n"):
+        match = _EDGE.match(line)
+        if match:
+            src, arrow, label, dst = match.groups()
+            kind = "forward" if arrow == "-->" else "backward"
+            found.append((src, dst, kind, label))
+        elif _LINK_STYLE.match(line):
+            indices, style = _LINK_STYLE.match(line).groups()
+            for index in indices.split(","):
+                styles[int(index)] = style.strip()
+    return found, styles
+
+
+def mermaid_edges(text):
+    """The set of (src, dst, "forward"/"backward", label) of a mermaid flowchart."""
+    return set(parse_mermaid(text)[0])
+
+
+def link_style_problems(text):
+    """Why the red linkStyle does not list exactly the backward edges ([] if it does)."""
+    found, styles = parse_mermaid(text)
+    backward = {i for i, e in enumerate(found) if e[2] == "backward"}
+    red = {i for i, style in styles.items() if "stroke:red" in style.replace(" ", "")}
+    problems = [f"backward edge {i} {found[i][0]} -.-> {found[i][1]} is not red"
+                for i in sorted(backward - red)]
+    problems += [f"linkStyle makes edge {i} red, but it is not a backward edge"
+                 + (f" ({found[i][0]} --> {found[i][1]})" if i < len(found) else " (no such edge)")
+                 for i in sorted(red - backward)]
+    return problems

@@ -1,0 +1,281 @@
+"""A real browser against the built site, without the network.
+
+* ``site/`` is served by a local http.server on a free port, under the path of
+  mkdocs.yml's site_url (/backprop-docs/) as it is deployed: some links that
+  Material and the i18n plugin write are absolute from there.
+* Debian's Chromium (/usr/bin/chromium) is driven by Python Playwright: one
+  browser for the whole session, a fresh context and page for every test.
+* The scripts the pages load from unpkg (KaTeX, named in mkdocs.yml, and
+  mermaid, which Material requests itself) are answered from
+  ``tests/browser/node_modules`` (``npm ci --prefix tests/browser`` installs the
+  pinned versions). Every other request that leaves the local server is
+  aborted and recorded, so a test can tell what a page tried to fetch.
+"""
+
+import functools
+import http.server
+import json
+import mimetypes
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.site_build import site_root_path
+
+HERE = Path(__file__).resolve().parent
+NODE_MODULES = HERE / "node_modules"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CDN_HOSTS = {"unpkg.com", "cdn.jsdelivr.net"}
+LOCAL_PACKAGES = ("katex", "mermaid")
+# Requested by Material itself and harmless to go without: Google Fonts (the
+# page falls back to system fonts) and the GitHub API (the star/fork counts
+# beside repo_url). Aborted like everything external, but expected.
+EXPECTED_EXTERNAL_HOSTS = {"fonts.googleapis.com", "fonts.gstatic.com", "api.github.com"}
+# unpkg.com/<package>@<version>/<path> and cdn.jsdelivr.net/npm/<package>@<version>/<path>
+CDN_PATH = re.compile(r"^/(?:npm/)?(?P<package>[a-z0-9.-]+)@(?P<version>[^/]+)/(?P<path>.+)$")
+CONTENT_TYPES = {
+    ".js": "text/javascript",
+    ".mjs": "text/javascript",
+    ".css": "text/css",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".map": "application/json",
+}
+
+
+def _installed_version(package):
+    manifest = NODE_MODULES / package / "package.json"
+    if not manifest.is_file():
+        return None
+    return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+
+
+def _version_matches(requested, installed):
+    """'11' (as Material asks for mermaid) matches 11.x.y; '0.16.22' only itself."""
+    requested_parts = requested.split(".")
+    return installed.split(".")[: len(requested_parts)] == requested_parts
+
+
+@functools.lru_cache(maxsize=None)
+def _read(path):
+    return path.read_bytes()
+
+
+def cdn_file(url):
+    """The file in node_modules for a CDN URL of katex or mermaid, or None."""
+    parts = urlsplit(url)
+    if parts.hostname not in CDN_HOSTS:
+        return None
+    match = CDN_PATH.match(parts.path)
+    if not match or match["package"] not in LOCAL_PACKAGES:
+        return None
+    installed = _installed_version(match["package"])
+    if installed is None or not _version_matches(match["version"], installed):
+        return None
+    root = (NODE_MODULES / match["package"]).resolve()
+    path = (root / match["path"]).resolve()
+    if root not in path.parents or not path.is_file():
+        return None
+    return path
+
+
+@pytest.fixture(scope="session")
+def chromium_executable():
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: the browser tests drive Debian's Chromium. Install it with\n"
+            "    sudo apt-get update && sudo apt-get install -y chromium\n"
+            "(`make test` does this for you).",
+            pytrace=False,
+        )
+    for package in LOCAL_PACKAGES:
+        if _installed_version(package) is None:
+            pytest.fail(
+                f"tests/browser/node_modules/{package} is missing: the browser tests serve the pinned "
+                "KaTeX and mermaid from there instead of unpkg. Install them with\n"
+                "    npm ci --prefix tests/browser\n"
+                "(`make test` does this for you).",
+                pytrace=False,
+            )
+    return str(CHROMIUM)
+
+
+class _SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ under ``root`` (site_url's path); anything else is a 404."""
+
+    root = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.root):
+            return str(Path(self.directory) / "__outside_the_site_root__" / "missing")
+        return super().translate_path("/" + path[len(self.root) :])
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """URL (ending in /) of the site's home page on a local server."""
+    root = site_root_path()
+    handler_class = type("Handler", (_SiteHandler,), {"root": root})
+    handler = functools.partial(handler_class, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{root}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@dataclass
+class PageLog:
+    """What happened while a test's page was open."""
+
+    origin: str  # http://127.0.0.1:PORT
+    console_errors: list = field(default_factory=list)  # (text, source url)
+    page_errors: list = field(default_factory=list)
+    failed_requests: list = field(default_factory=list)  # local: (url, reason)
+    aborted_external: list = field(default_factory=list)  # every request sent outside
+    unserved_cdn: list = field(default_factory=list)  # CDN files node_modules lacks
+
+    def is_local(self, url):
+        return url == self.origin or url.startswith(self.origin + "/")
+
+    def is_sitemap_probe(self, url):
+        """Material 9.8 fetches sitemap.xml beside every <link rel=alternate>
+        to map pages between languages. It expects those links to point at a
+        language's root; mkdocs-static-i18n points them at the page itself, so
+        the probe 404s (on any server) and Material falls back to the plain
+        link. Harmless: the language switcher test follows those links."""
+        return self.is_local(url) and url.endswith("/sitemap.xml")
+
+    def is_explained(self, url):
+        """A failed load that is recorded elsewhere or known to be harmless."""
+        return url in self.aborted_external or self.is_sitemap_probe(url)
+
+    def unexpected_external(self):
+        return [url for url in self.aborted_external if urlsplit(url).hostname not in EXPECTED_EXTERNAL_HOSTS]
+
+    def problems(self):
+        """Console errors, uncaught exceptions and failed loads, one line each."""
+        lines = [
+            f"console error: {text}" + (f" ({source})" if source else "")
+            for text, source in self.console_errors
+            if not (text.startswith("Failed to load resource") and self.is_explained(source))
+        ]
+        lines += [f"uncaught exception: {text}" for text in self.page_errors]
+        lines += [
+            f"failed request: {url} ({reason})"
+            for url, reason in self.failed_requests
+            if not self.is_sitemap_probe(url)
+        ]
+        lines += [f"CDN file not in tests/browser/node_modules: {url}" for url in self.unserved_cdn]
+        lines += [f"request to the network (aborted): {url}" for url in self.unexpected_external()]
+        return lines
+
+
+@pytest.fixture
+def page_log(site_url):
+    parts = urlsplit(site_url)
+    return PageLog(origin=f"{parts.scheme}://{parts.netloc}")
+
+
+@pytest.fixture
+def page(browser, page_log):
+    """A fresh page whose network is the local server plus node_modules."""
+    context = browser.new_context(
+        locale="ko-KR", viewport={"width": 1280, "height": 900}, service_workers="block"
+    )
+    # Material draws mermaid into a *closed* shadow root; keep a handle on
+    # each one so tests can look inside without changing how it renders.
+    context.add_init_script(
+        """
+        (() => {
+          const attach = Element.prototype.attachShadow;
+          Element.prototype.attachShadow = function (init) {
+            const root = attach.call(this, init);
+            this.__testShadowRoot = root;
+            return root;
+          };
+        })();
+        """
+    )
+
+    def route(route):
+        url = route.request.url
+        local = cdn_file(url)
+        if local is not None:
+            route.fulfill(
+                status=200,
+                body=_read(local),
+                headers={
+                    "Content-Type": CONTENT_TYPES.get(local.suffix, "application/octet-stream"),
+                    "Access-Control-Allow-Origin": "*",
+                },
+            )
+            return
+        if urlsplit(url).hostname in CDN_HOSTS and any(f"/{p}@" in url for p in LOCAL_PACKAGES):
+            page_log.unserved_cdn.append(url)
+        page_log.aborted_external.append(url)
+        route.abort("internetdisconnected")
+
+    # Only requests that leave the local server go through Python.
+    context.route(re.compile(r"^(?!" + re.escape(page_log.origin) + r"/)"), route)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+
+    def on_console(message):
+        if message.type == "error":
+            # Failed loads show up here as well; problems() drops those whose
+            # request is recorded as aborted or known to be harmless.
+            page_log.console_errors.append((message.text, (message.location or {}).get("url", "")))
+
+    def on_request_failed(request):
+        if page_log.is_local(request.url):
+            page_log.failed_requests.append((request.url, request.failure or "failed"))
+
+    def on_response(response):
+        if page_log.is_local(response.url) and response.status >= 400:
+            page_log.failed_requests.append((response.url, f"HTTP {response.status}"))
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: page_log.page_errors.append(str(error)))
+    page.on("requestfailed", on_request_failed)
+    page.on("response", on_response)
+    try:
+        yield page
+    finally:
+        context.close()

@@ -1,0 +1,233 @@
+"""The built site as a reader's browser shows it (Chromium, no network).
+
+Every page of the navigation in both languages must load without console
+errors or failed requests, render all of its math with KaTeX and all of its
+mermaid diagrams as SVG. The language switcher, the search box and the code
+copy button are tried by hand as a reader would use them.
+"""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from tests.site_build import SITE, site_pages
+
+pytestmark = pytest.mark.browser
+
+PAGES = site_pages()
+KO_PAGES = [url for url in PAGES if not url.startswith("en/")]
+RAW_MATH = ("$$", "\\(", "\\[")
+
+# True once KaTeX and mermaid have had their go at the page: every arithmatex
+# element holds KaTeX output (or a KaTeX error) and `expected` mermaid
+# diagrams have been drawn into their shadow roots.
+RENDERED = """
+(expected) => {
+  const math = [...document.querySelectorAll('.arithmatex')];
+  if (!math.every((e) => e.querySelector('.katex, .katex-error'))) return false;
+  const drawn = [...document.querySelectorAll('div.mermaid')]
+    .filter((e) => e.__testShadowRoot && e.__testShadowRoot.querySelector('svg'));
+  return drawn.length >= expected;
+}
+"""
+
+# Per arithmatex element: does it hold KaTeX, which KaTeX errors, and what
+# text is left outside KaTeX's output (raw delimiters mean it was not rendered).
+MATH_STATE = """
+() => [...document.querySelectorAll('.arithmatex')].map((element) => {
+  const copy = element.cloneNode(true);
+  copy.querySelectorAll('.katex, .katex-display').forEach((k) => k.remove());
+  return {
+    source: element.querySelector('annotation')?.textContent ?? element.textContent,
+    hasKatex: !!element.querySelector('.katex'),
+    errors: [...element.querySelectorAll('.katex-error')].map((e) => e.getAttribute('title') || e.textContent),
+    leftover: copy.textContent,
+  };
+})
+"""
+
+# Text of the article outside code, KaTeX output and mermaid sources: where
+# unconverted math ($$ ... $$ arithmatex did not pick up) would show.
+ARTICLE_TEXT = """
+() => {
+  const article = document.querySelector('article.md-content__inner') || document.body;
+  const copy = article.cloneNode(true);
+  copy.querySelectorAll('pre, code, .katex, .katex-display, .mermaid, script, style').forEach((e) => e.remove());
+  return copy.textContent;
+}
+"""
+
+MERMAID_STATE = """
+() => [...document.querySelectorAll('div.mermaid')].map((element) => {
+  const root = element.__testShadowRoot;
+  const svg = root && root.querySelector('svg');
+  return {
+    svg: !!svg,
+    error: !!svg && (svg.getAttribute('aria-roledescription') === 'error' ||
+                     /Syntax error/i.test(svg.textContent)),
+    text: svg ? svg.textContent.slice(0, 120) : '',
+  };
+})
+"""
+
+
+def static_html(url):
+    page = SITE / url / "index.html"
+    return page.read_text(encoding="utf-8", errors="replace") if page.is_file() else ""
+
+
+def expected_diagrams(url):
+    return len(re.findall(r'<pre class="mermaid"', static_html(url)))
+
+
+def describe(url):
+    return f"/{url} ({'English' if url.startswith('en/') else 'Korean'})"
+
+
+@dataclass
+class Visit:
+    """What one page showed once KaTeX and mermaid had run."""
+
+    status: int
+    is_material: bool
+    problems: list
+    math: list
+    article_text: str
+    diagrams: list
+
+
+# A page is opened once and looked at by the three per-page tests below
+# (errors, math, diagrams): 38 page loads instead of 114.
+_visits = {}
+
+
+def visit(request, url):
+    if url not in _visits:
+        page = request.getfixturevalue("page")
+        page_log = request.getfixturevalue("page_log")
+        site_url = request.getfixturevalue("site_url")
+        response = page.goto(site_url + url, wait_until="load")
+        try:
+            page.wait_for_function(RENDERED, arg=expected_diagrams(url), timeout=10_000)
+        except PlaywrightTimeoutError:
+            pass  # the tests report what is missing
+        page.wait_for_load_state("networkidle")
+        _visits[url] = Visit(
+            status=response.status if response else 0,
+            is_material=page.locator("header.md-header").count() == 1,
+            problems=page_log.problems(),
+            math=page.evaluate(MATH_STATE),
+            article_text=page.evaluate(ARTICLE_TEXT),
+            diagrams=page.evaluate(MERMAID_STATE),
+        )
+    return _visits[url]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_loads_without_errors(request, url):
+    seen = visit(request, url)
+    assert seen.status == 200, f"{describe(url)}: HTTP {seen.status}"
+    assert seen.is_material, f"{describe(url)} is not a Material page (no header)"
+    assert not seen.problems, f"{describe(url)}:\n" + "\n".join(seen.problems)
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_formula_is_rendered(request, url):
+    seen = visit(request, url)
+    failures = []
+    for item in seen.math:
+        source = " ".join(item["source"].split())[:100]
+        if not item["hasKatex"]:
+            failures.append(f"not rendered: {source}")
+        for error in item["errors"]:
+            failures.append(f"KaTeX error in {source}: {error}")
+        leftover = item["leftover"]
+        if any(token in leftover for token in RAW_MATH):
+            failures.append(f"raw TeX left beside the rendered math: {' '.join(leftover.split())[:100]}")
+    text = seen.article_text
+    for token in RAW_MATH:
+        for match in re.finditer(re.escape(token), text):
+            context = " ".join(text[max(0, match.start() - 40) : match.end() + 60].split())
+            failures.append(f"raw {token} in the page text: ...{context}...")
+    assert not failures, f"{describe(url)}:\n" + "\n".join(dict.fromkeys(failures))
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_mermaid_diagram_is_drawn(request, url):
+    expected = expected_diagrams(url)
+    seen = visit(request, url)
+    drawn = [d for d in seen.diagrams if d["svg"] and not d["error"]]
+    errors = [d["text"] for d in seen.diagrams if d["error"]]
+    assert not errors, f"{describe(url)}: mermaid could not draw {len(errors)} diagram(s): {errors}"
+    assert len(drawn) == expected, (
+        f"{describe(url)}: {expected} mermaid block(s) in the page, {len(drawn)} drawn as SVG"
+    )
+
+
+def _switch_language(page, hreflang):
+    page.locator(".md-select").first.hover()
+    link = page.locator(f"a.md-select__link[hreflang='{hreflang}']").first
+    link.wait_for(state="visible")
+    with page.expect_navigation(wait_until="load"):
+        link.click()
+
+
+@pytest.mark.parametrize("url", ["", "chapters/03-computational-graphs/"])
+def test_language_switcher_leads_to_the_same_page_and_back(page, site_url, url):
+    page.goto(site_url + url, wait_until="load")
+    _switch_language(page, "en")
+    assert page.url == site_url + "en/" + url, f"English of /{url} went to {page.url}"
+    assert page.locator("html").get_attribute("lang") == "en"
+    _switch_language(page, "ko")
+    assert page.url == site_url + url, f"Korean of /en/{url} went to {page.url}"
+    assert page.locator("html").get_attribute("lang") == "ko"
+
+
+@pytest.mark.parametrize(
+    ("url", "term"),
+    [("", "역전파"), ("en/", "backpropagation")],
+    ids=["ko-역전파", "en-backpropagation"],
+)
+def test_search_finds_a_term(page, page_log, site_url, url, term):
+    page.goto(site_url + url, wait_until="load")
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(term, delay=20)
+    # Material reads the query on keyup; Playwright enters Hangul as inserted
+    # text without key events (an IME does send them), so end with a key.
+    box.press("End")
+    results = page.locator(".md-search-result__item")
+    try:
+        results.first.wait_for(state="visible", timeout=10_000)
+    except PlaywrightTimeoutError:
+        meta = page.locator(".md-search-result__meta").inner_text()
+        problems = "\n".join(page_log.problems())
+        pytest.fail(f"searching {term!r} on /{url} showed no results ({meta!r})\n{problems}")
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map((a) => a.href)")
+    own_language = [h for h in hrefs if h.startswith(site_url + "en/") == url.startswith("en/")]
+    assert own_language, f"searching {term!r} on /{url} found only other-language pages: {hrefs}"
+
+
+def _first_page_with_code():
+    for url in KO_PAGES:
+        page = SITE / url / "index.html"
+        if page.is_file() and 'class="language-python highlight"' in page.read_text(encoding="utf-8"):
+            return url
+    return "chapters/04-simple-layers/"
+
+
+def test_code_blocks_have_a_working_copy_button(page, page_log, site_url):
+    url = _first_page_with_code()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=page_log.origin)
+    page.goto(site_url + url, wait_until="load")
+    block = page.locator("article div.highlight").first
+    assert block.count() == 1, f"/{url} has no code block"
+    button = block.locator("button.md-code__button[data-md-type='copy']")
+    assert button.count() == 1, f"the first code block of /{url} has no copy button"
+    block.hover()
+    button.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    code = block.locator("code").inner_text()
+    assert copied.strip() and copied.strip() == code.strip(), "the copy button copied something else"

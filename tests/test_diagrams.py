@@ -1,0 +1,148 @@
+"""The pages' computational-graph diagrams show what a real computation gives.
+
+Each diagram below is rebuilt with snippets.tracer using the page's node ids.
+The page's edges (which nodes, which direction) must be exactly the traced
+ones, every edge label must be the traced number (exactly, or at the precision
+the page shows where noted), and linkStyle must colour exactly the backward edges.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+import pytest
+
+from snippets.tracer import Value, edges, link_style_problems, parse_mermaid
+from tests.pages import DOCS, LANGUAGES, fences_of, relative
+
+
+def walnuts():
+    price, count, tax = Value(100, "price"), Value(2, "count"), Value(1.1, "tax")
+    m1 = (price * count).named("m1")
+    m2 = (m1 * tax).named("m2")
+    m2.backward()
+    return edges(m2, output="total")
+
+
+def walnuts_and_pistachios():
+    wp, wc = Value(100, "wp"), Value(2, "wc")
+    pp, pc = Value(150, "pp"), Value(3, "pc")
+    tax = Value(1.1, "tax")
+    subtotal = ((wp * wc).named("mw") + (pp * pc).named("mp")).named("add")
+    total = (subtotal * tax).named("mt")
+    total.backward()
+    return edges(total, output="total")
+
+
+def staged_sigmoid():
+    x = Value(1.0, "x")
+    y = (1 / (1 + (-x).named("neg").exp().named("exp")).named("add")).named("div")
+    y.backward()
+    return edges(y, output="y")
+
+
+def network_121():
+    """x -> (h1, h2) -> y_hat -> L; weights and biases are hidden nodes."""
+    x = Value(2.0, "x")
+    w1, w2, w3, w4 = (Value(w, f"w{i}") for i, w in enumerate((0.5, 0.6, 0.8, 0.9), 1))
+    b1, b2, b3 = (Value(b, f"b{i}") for i, b in enumerate((0.1, 0.2, 0.3), 1))
+    h1 = (w1 * x + b1).sigmoid().named("h1")
+    h2 = (w2 * x + b2).sigmoid().named("h2")
+    y_hat = (w3 * h1 + w4 * h2 + b3).sigmoid().named("y")
+    loss = ((1.0 - y_hat).square() * 0.5).named("L")
+    loss.backward()
+    # Only the neurons are drawn; nobody needs the gradient of the input x.
+    return edges(loss, keep={"x", "h1", "h2", "y", "L"}, hide_grads_of={"x"})
+
+
+# (page, node ids of the diagram, traced edges, labels exact or at shown precision)
+DIAGRAMS = [
+    ("chapters/04-simple-layers.md", {"price", "count", "m1", "tax", "m2", "total"}, walnuts, "g"),
+    ("chapters/04-simple-layers.md",
+     {"wp", "wc", "pp", "pc", "mw", "mp", "add", "tax", "mt", "total"}, walnuts_and_pistachios, "g"),
+    ("chapters/05-activation-layers.md", {"x", "neg", "exp", "add", "div", "y"}, staged_sigmoid, None),
+    ("chapters/07-worked-examples.md", {"x", "h1", "h2", "y", "L"}, network_121, None),
+]
+CASES = [(lang, *d) for d in DIAGRAMS for lang in LANGUAGES]
+
+
+def diagram_on(page, node_ids):
+    """The page's mermaid block whose nodes are exactly node_ids."""
+    for fence in fences_of(str(page)):
+        if fence.lang != "mermaid":
+            continue
+        found, _ = parse_mermaid(fence.content)
+        if {e[0] for e in found} | {e[1] for e in found} == node_ids:
+            return fence
+    pytest.fail(f"{relative(page)}: no mermaid diagram with the nodes {sorted(node_ids)}")
+
+
+def label_shows(label, value, fmt):
+    """Does the page's label show the traced value?"""
+    if label is None:
+        return False
+    if fmt is not None:
+        return label == format(value, fmt)
+    try:
+        shown = Decimal(label)
+    except InvalidOperation:
+        return False
+    half_step = Decimal(1).scaleb(shown.as_tuple().exponent) / 2
+    return abs(Decimal(repr(value)) - shown) <= half_step * Decimal("1.000001")
+
+
+def describe(src, dst, kind, label):
+    arrow = "-->" if kind == "forward" else "-.->"
+    return f'{src} {arrow}|"{label}"| {dst}'
+
+
+def diagram_problems(page, node_ids, build, fmt):
+    """(where the diagram is, what differs from the traced computation), page order first."""
+    fence = diagram_on(page, node_ids)
+    where = f"{relative(page)}:{fence.line}"
+    problems = [f"linkStyle: {p}" for p in link_style_problems(fence.content)]
+    on_page, _ = parse_mermaid(fence.content)
+    page_edges = {(s, d, k): label for s, d, k, label in on_page}
+    if len(page_edges) != len(on_page):
+        problems.append("an edge is drawn twice")
+    traced = {(e.src, e.dst, e.kind): e.value for e in build()}
+    for s, d, k, label in on_page:
+        if (s, d, k) not in traced:
+            problems.append(f"{describe(s, d, k, label)} is not an edge of the computation")
+        elif not label_shows(label, traced[(s, d, k)], fmt):
+            problems.append(f"{describe(s, d, k, label)}: the computation gives {traced[(s, d, k)]!r}")
+    for (s, d, k), value in traced.items():
+        if (s, d, k) not in page_edges:
+            problems.append(f"{describe(s, d, k, format(value, '.4g'))} is missing from the diagram")
+    return where, problems
+
+
+@pytest.mark.parametrize(
+    "lang, path, node_ids, build, fmt", CASES,
+    ids=[f"{lang}/{path}:{build.__name__}" for lang, path, _, build, _ in CASES],
+)
+def test_diagram_matches_the_traced_computation(lang, path, node_ids, build, fmt):
+    where, problems = diagram_problems(DOCS / lang / path, node_ids, build, fmt)
+    assert not problems, f"{where}: first differing edge: {problems[0]}" + "".join(
+        f"\n  also: {p}" for p in problems[1:]
+    )
+
+
+def test_a_wrong_number_or_arrow_is_caught(tmp_path):
+    text = (DOCS / "ko" / "chapters/04-simple-layers.md").read_text(encoding="utf-8")
+    page = tmp_path / "page.md"
+    page.write_text(text.replace('m1 -.->|"2.2"| price', 'm1 -.->|"2.3"| price'), encoding="utf-8")
+    _, problems = diagram_problems(page, DIAGRAMS[0][1], walnuts, "g")
+    assert problems == ['m1 -.->|"2.3"| price: the computation gives 2.2']
+
+    page = tmp_path / "other-page.md"  # pages are parsed once per path
+    page.write_text(text.replace('m1 -.->|"110"| count', 'm1 -->|"110"| count'), encoding="utf-8")
+    _, problems = diagram_problems(page, DIAGRAMS[0][1], walnuts, "g")
+    assert problems[0].startswith("linkStyle: linkStyle makes edge 9 red")
+    assert 'm1 -->|"110"| count is not an edge of the computation' in problems
+    assert 'm1 -.->|"110"| count is missing from the diagram' in problems
+
+
+def test_labels_at_the_precision_shown():
+    assert label_shows("-0.1649", -0.16493, None)
+    assert label_shows("1", 1.0, None)
+    assert not label_shows("-0.1650", -0.16493, None)
+    assert not label_shows("0.1649", -0.16493, None)

@@ -1,0 +1,122 @@
+"""The diagram tracer: its gradients against numerical ones, its mermaid output and parser."""
+
+import math
+
+import numpy as np
+import pytest
+
+from snippets.gradient import numerical_gradient
+from snippets.tracer import Value, edges, link_style_problems, mermaid_edges, parse_mermaid, to_mermaid
+
+
+def traced_gradient(build, point):
+    """Gradients of build(*values) at point, by the tracer."""
+    values = [Value(v) for v in point]
+    out = build(*values)
+    out.backward()
+    return out.data, np.array([v.grad for v in values])
+
+
+def plain(build, point):
+    """The same function on floats, through the tracer, for the numerical gradient."""
+    return build(*[Value(v) for v in point]).data
+
+
+FUNCTIONS = {
+    "sum and product": (lambda a, b: a * b + a, [1.5, -2.0]),
+    "negation and subtraction": (lambda a, b: -a - b * 3 - 2, [0.7, 1.3]),
+    "exp": (lambda a: (a * 2).exp(), [0.3]),
+    "division": (lambda a, b: a / b + 1 / b + b / 4, [1.2, -0.8]),
+    "sigmoid": (lambda a: a.sigmoid(), [-0.4]),
+    "staged sigmoid": (lambda a: 1 / (1 + (-a).exp()), [1.0]),
+    "square and log": (lambda a, b: (a - b).square() * 0.5 + (a * b).log(), [2.0, 0.5]),
+    "a value used twice": (lambda a: a * a + a, [3.0]),
+}
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_gradients_match_numerical_gradients(name):
+    build, point = FUNCTIONS[name]
+    _, analytic = traced_gradient(build, point)
+    numeric = numerical_gradient(lambda p: plain(build, p), np.array(point, dtype=float))
+    np.testing.assert_allclose(analytic, numeric, rtol=1e-6, atol=1e-9)
+
+
+def test_sigmoid_is_stable_and_matches_its_stages():
+    for x in (-800.0, -1.0, 0.0, 2.5, 800.0):
+        y = Value(x).sigmoid()
+        assert 0.0 <= y.data <= 1.0
+    staged = 1 / (1 + (-Value(1.0)).exp())
+    assert math.isclose(Value(1.0).sigmoid().data, staged.data)
+
+
+def test_backward_resets_previous_gradients():
+    a = Value(2.0)
+    out = a * 3
+    out.backward()
+    out.backward()
+    assert a.grad == 3.0
+
+
+def walnut():
+    price, count, tax = Value(100, "price", "price"), Value(2, "count", "count"), Value(1.1, "tax", "tax")
+    m1 = (price * count).named("m1")
+    m2 = (m1 * tax).named("m2")
+    m2.backward()
+    return m2
+
+
+def test_mermaid_output_in_the_site_style():
+    text = to_mermaid(walnut(), "g", output="total", output_label="amount paid")
+    assert text == (
+        "flowchart LR\n"
+        '    price["price"] -->|"100"| m1(("×"))\n'
+        '    count["count"] -->|"2"| m1\n'
+        '    m1 -->|"200"| m2(("×"))\n'
+        '    tax["tax"] -->|"1.1"| m2\n'
+        '    m2 -->|"220"| total["amount paid"]\n'
+        '    total -.->|"1"| m2\n'
+        '    m2 -.->|"1.1"| m1\n'
+        '    m2 -.->|"200"| tax\n'
+        '    m1 -.->|"2.2"| price\n'
+        '    m1 -.->|"110"| count\n'
+        "    linkStyle 5,6,7,8,9 stroke:red,color:red\n"
+    )
+    assert link_style_problems(text) == []
+
+
+def test_format_is_a_spec_or_a_function():
+    assert '|"220.00"|' in to_mermaid(walnut(), ".2f", output="total")
+    assert '|"<220>"|' in to_mermaid(walnut(), lambda v: f"<{v:g}>", output="total")
+
+
+def test_hidden_nodes_collapse_into_one_edge():
+    x, w = Value(2.0, "x"), Value(0.5, "w")
+    h = (w * x + 0.1).sigmoid().named("h")
+    out = (h * 3).named("out")
+    out.backward()
+    found = edges(out, keep={"x", "h", "out"}, hide_grads_of={"x"})
+    assert [(e.src, e.dst, e.kind) for e in found] == [
+        ("x", "h", "forward"), ("h", "out", "forward"), ("out", "h", "backward"),
+    ]
+    assert found[0].value == 2.0 and found[2].value == 3.0
+
+
+def test_parser_reads_edges_labels_and_link_style():
+    text = to_mermaid(walnut(), "g", output="total")
+    assert ("m1", "price", "backward", "2.2") in mermaid_edges(text)
+    assert ("price", "m1", "forward", "100") in mermaid_edges(text)
+    found, styles = parse_mermaid(text)
+    assert len(found) == 10 and sorted(styles) == [5, 6, 7, 8, 9]
+    assert parse_mermaid('    h1 --> E["E"]')[0] == [("h1", "E", "forward", None)]
+    assert parse_mermaid('    xp["x > 0"] -->|"y = x"| r1(("×(−1)"))')[0] == [
+        ("xp", "r1", "forward", "y = x")
+    ]
+
+
+def test_link_style_problems_are_named():
+    text = to_mermaid(walnut(), "g", output="total")
+    wrong = text.replace("linkStyle 5,6,7,8,9", "linkStyle 4,5,6,7")
+    problems = link_style_problems(wrong)
+    assert any("m1 -.-> count is not red" in p for p in problems)
+    assert any("edge 4 is red" in p or "makes edge 4 red" in p for p in problems)
