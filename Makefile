@@ -1,5 +1,6 @@
 # Two commands do everything on a fresh machine:
-#   make serve   build and serve the site at http://127.0.0.1:8000 (Korean at /, English at /en/)
+#   make serve   build and serve the site at http://127.0.0.1:8000/backprop-docs/
+#                (Korean there, English under en/; the path comes from site_url)
 #   make test    strict site build + the whole test suite, browser tests included
 #                (installs Debian's Chromium and the pinned KaTeX/mermaid from npm if missing)
 # WITH_TORCH=1 make test also installs the optional PyTorch (CPU) and runs its pages.
@@ -16,7 +17,7 @@ BROWSER_DEPS  := tests/browser/node_modules/.package-lock.json
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: serve build test setup optional-torch browser-deps
+.PHONY: serve build test setup optional-torch browser-deps bench
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -53,3 +54,8 @@ build: $(READY)
 
 test: build optional-torch browser-deps
 	$(PYTHON) -m pytest
+
+# Not a test: measures backprop against numerical gradients and PyTorch, and
+# rewrites the results table the benchmarks page includes.
+bench: $(READY) optional-torch
+	$(PYTHON) -m benchmarks.backprop_cost --write docs/assets/benchmarks/results.md
