@@ -4,7 +4,7 @@ import re
 
 import yaml
 
-from tests.pages import DOCS, LANGUAGES, REPO, SNIPPETS_CONFIG
+from tests.pages import DOCS, LANGUAGES, REPO, SNIPPETS_CONFIG, page_files, prose_lines, relative
 
 
 class _IgnoreTags(yaml.SafeLoader):
@@ -51,3 +51,14 @@ def test_mkdocs_is_pinned_below_2():
     pins = (REPO / "requirements.txt").read_text(encoding="utf-8")
     version = re.search(r"^mkdocs==(\d+)\.", pins, re.M)
     assert version and int(version.group(1)) < 2
+
+
+def test_headings_hold_no_math():
+    """The table of contents shows a heading's raw text, so \\( ... \\) would appear unrendered there."""
+    problems = []
+    for language in ("ko", "en"):
+        for page in page_files(language):
+            for number, line in prose_lines(page.read_text(encoding="utf-8")):
+                if line.startswith("#") and ("\\(" in line or "$" in line):
+                    problems.append(f"{relative(page)}:{number}: {line}")
+    assert not problems, "math in a heading:\n" + "\n".join(problems)

@@ -231,3 +231,24 @@ def test_code_blocks_have_a_working_copy_button(page, page_log, site_url):
     copied = page.evaluate("navigator.clipboard.readText()")
     code = block.locator("code").inner_text()
     assert copied.strip() and copied.strip() == code.strip(), "the copy button copied something else"
+
+
+@pytest.mark.parametrize("url", ["exercises/02-single-neuron/", "en/exercises/02-single-neuron/"])
+def test_exercise_solutions_are_folded_and_the_notebook_downloads(page, page_log, site_url, url):
+    page.goto(site_url + url, wait_until="load")
+    folds = page.locator("article details.solution")
+    assert folds.count() >= 1, f"/{url}: the solution cells are not folded away"
+    assert all(not open_ for open_ in folds.evaluate_all("ds => ds.map((d) => d.open)")), (
+        f"/{url}: a solution is open before the reader asks for it"
+    )
+    first = folds.first
+    code = first.locator(".celltag_solution").first
+    assert not code.is_visible(), f"/{url}: folded solution code is visible"
+    first.locator("summary").first.click()
+    assert code.is_visible(), f"/{url}: clicking the switch does not show the solution"
+
+    link = page.locator("a.notebook-download")
+    assert link.count() == 1, f"/{url} has no notebook download button"
+    response = page.request.get(page.evaluate("(a) => a.href", link.element_handle()))
+    assert response.status == 200 and '"cells"' in response.text(), f"/{url}: the download link is broken"
+    assert not page_log.problems(), "\n".join(page_log.problems())
