@@ -40,7 +40,7 @@ def gradient_norms(depth=10):
     return svg_bytes(fig)
 
 
-def loss_curve(steps=200, learning_rate=0.1):
+def loss_curve(steps=101, learning_rate=0.1):
     """Cross-entropy loss of TwoLayerMLP on three blobs, step by step."""
     x, t = three_blobs(points_per_class=20, seed=0)
     net = TwoLayerMLP(input_size=2, hidden_size=16, output_size=3, seed=0)
