@@ -1,24 +1,28 @@
 // Render the \( \) and \[ \] spans that pymdownx.arithmatex (generic mode) leaves,
 // and the $ / $$ math of notebook markdown cells (mkdocs-jupyter), again after
 // every instant-navigation page change.
+var MATH_SOURCES = [
+  {
+    selector: ".arithmatex",
+    delimiters: [
+      { left: "\\(", right: "\\)", display: false },
+      { left: "\\[", right: "\\]", display: true },
+    ],
+  },
+  {
+    selector: ".jp-RenderedMarkdown",
+    delimiters: [
+      { left: "$$", right: "$$", display: true },
+      { left: "$", right: "$", display: false },
+    ],
+  },
+];
+
 function renderMath() {
   if (typeof renderMathInElement !== "function") return;
-  document.querySelectorAll(".arithmatex").forEach(function (element) {
-    renderMathInElement(element, {
-      delimiters: [
-        { left: "\\(", right: "\\)", display: false },
-        { left: "\\[", right: "\\]", display: true },
-      ],
-      throwOnError: false,
-    });
-  });
-  document.querySelectorAll(".jp-RenderedMarkdown").forEach(function (element) {
-    renderMathInElement(element, {
-      delimiters: [
-        { left: "$$", right: "$$", display: true },
-        { left: "$", right: "$", display: false },
-      ],
-      throwOnError: false,
+  MATH_SOURCES.forEach(function (source) {
+    document.querySelectorAll(source.selector).forEach(function (element) {
+      renderMathInElement(element, { delimiters: source.delimiters, throwOnError: false });
     });
   });
 }
