@@ -10,7 +10,7 @@ def run(module):
 
 
 def test_walnut_shopping():
-    result = run("snippets.examples.walnut_shopping")
+    result = run("snippets.ch04.buy_walnuts")
     assert result["total"] == pytest.approx(220)
     assert result["dwalnut_price"] == pytest.approx(2.2)
     assert result["dwalnut_count"] == pytest.approx(110)
@@ -18,7 +18,7 @@ def test_walnut_shopping():
 
 
 def test_walnuts_and_pistachios():
-    result = run("snippets.examples.nut_shopping")
+    result = run("snippets.ch04.buy_walnuts_and_pistachios")
     assert result["total"] == pytest.approx(715)
     gradients = [result[name] for name in (
         "dwalnut_price", "dpistachio_price", "dwalnut_count", "dpistachio_count", "dtax_rate")]

@@ -89,9 +89,9 @@ def test_sgd_steps_reduce_the_loss():
 def test_the_page_examples_run_as_scripts():
     import runpy
 
-    by_hand = runpy.run_module("snippets.examples.mlp_by_hand", run_name="__main__")
+    by_hand = runpy.run_module("snippets.ch08.mlp_by_hand", run_name="__main__")
     for name, grad in by_hand["by_hand"].items():
         np.testing.assert_allclose(grad, by_hand["by_layers"][name], rtol=1e-12, atol=1e-15)
-    training = runpy.run_module("snippets.examples.mlp_training", run_name="__main__")
+    training = runpy.run_module("snippets.ch08.mlp_training", run_name="__main__")
     x, t = training["x"], training["t"]
     assert training["net"].loss(x, t) < 0.1

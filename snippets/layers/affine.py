@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from snippets.checks import as_finite_array, require_forward_first
+from snippets.validation import as_finite_array, require_forward_first
 
 
 # --8<-- [start:affine]

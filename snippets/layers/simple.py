@@ -1,6 +1,6 @@
 """The multiply and add nodes of a computational graph as layers."""
 
-from snippets.checks import require_forward_first, require_same_shape
+from snippets.validation import require_forward_first, require_same_shape
 
 
 # --8<-- [start:mul_layer]

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from snippets.checks import as_finite_array, require_forward_first, require_same_shape
+from snippets.validation import as_finite_array, require_forward_first, require_same_shape
 
 
 # --8<-- [start:softmax]

@@ -1,1 +1,0 @@
-"""Worked examples, each runnable on its own: ``python -m snippets.examples.<name>``."""
