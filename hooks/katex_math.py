@@ -1,0 +1,120 @@
+"""Render every formula to HTML while the site is built, with the site's own KaTeX.
+
+Readers then get finished math: no script has to find and typeset it after
+the page loads (no layout shift, no blocking time, nothing if scripts are
+off). KaTeX is a JavaScript library; it runs here in QuickJS (the `quickjs`
+package), reading the same katex.min.js the site ships under
+docs/assets/vendor/katex/, whose stylesheet and fonts the pages load.
+
+Two sources of math:
+* pymdownx.arithmatex (generic mode) leaves ``\\( \\)`` spans and ``\\[ \\]`` blocks;
+* notebook markdown cells (mkdocs-jupyter) keep ``$ $`` and ``$$ $$`` as text.
+
+The visual KaTeX markup and the TeX source are marked ``data-search-exclude``,
+so search indexes (and shows in its snippets) the MathML text, not raw LaTeX.
+"""
+
+import html
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+KATEX_JS = Path(__file__).resolve().parents[1] / "docs" / "assets" / "vendor" / "katex" / "katex.min.js"
+
+ARITHMATEX = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>',
+    re.DOTALL,
+)
+NOTEBOOK_MARKDOWN = '<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown'
+NOTEBOOK_CELL = '<div class="jp-Cell '
+CODE = re.compile(r"(<code\b.*?</code>|<pre\b.*?</pre>)", re.DOTALL)
+DOLLAR_DISPLAY = re.compile(r"\$\$(?P<tex>[^<$]+?)\$\$")
+DOLLAR_INLINE = re.compile(r"(?<![\\$])\$(?P<tex>[^<$\n]+?)\$")
+
+# Keep the visual copy and the TeX source out of the search index.
+SEARCH_EXCLUDE = (
+    ('<span class="katex-html" aria-hidden="true">', '<span class="katex-html" aria-hidden="true" data-search-exclude>'),
+    ('<annotation encoding="application/x-tex">', '<annotation encoding="application/x-tex" data-search-exclude>'),
+)
+
+
+@lru_cache(maxsize=1)
+def _katex():
+    import quickjs  # imported here so that a missing package names itself clearly
+
+    if not KATEX_JS.is_file():
+        raise PluginError(f"{KATEX_JS} is missing: run `python -m tools.vendor_assets`")
+    context = quickjs.Context()
+    context.eval(KATEX_JS.read_text(encoding="utf-8"))
+    context.eval(
+        "function renderTex(tex, display) {"
+        "  return katex.renderToString(tex, {displayMode: display, throwOnError: true, output: 'htmlAndMathml'});"
+        "}"
+    )
+    return context.get("renderTex")
+
+
+@lru_cache(maxsize=4096)
+def render(tex, display):
+    """KaTeX HTML for one formula; raises ValueError with KaTeX's message."""
+    try:
+        markup = _katex()(tex, display)
+    except Exception as error:  # quickjs.JSException carries KaTeX's ParseError text
+        raise ValueError(str(error).splitlines()[0]) from None
+    for plain, excluded in SEARCH_EXCLUDE:
+        markup = markup.replace(plain, excluded)
+    return markup
+
+
+def _render_or_fail(tex, display, page):
+    try:
+        return render(tex, display)
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: cannot render the formula {tex!r}: {error}") from None
+
+
+def render_arithmatex(content, page):
+    def replace(match):
+        display = match["open"] == "\\["
+        tex = html.unescape(match["tex"]).strip()
+        body = _render_or_fail(tex, display, page)
+        if display:
+            # A wide formula scrolls inside its own box on a phone; tabindex lets a keyboard scroll it.
+            return f'<div class="arithmatex math-display" tabindex="0">{body}</div>'
+        return f'<span class="arithmatex">{body}</span>'
+
+    return ARITHMATEX.sub(replace, content)
+
+
+def render_notebook_markdown(content, page):
+    """$-delimited math in the markdown cells of a notebook page (not in code)."""
+
+    def math_in_text(text):
+        text = DOLLAR_DISPLAY.sub(
+            lambda m: '<span class="math-display" tabindex="0">'
+            + _render_or_fail(html.unescape(m["tex"]).strip(), True, page)
+            + "</span>",
+            text,
+        )
+        return DOLLAR_INLINE.sub(lambda m: _render_or_fail(html.unescape(m["tex"]).strip(), False, page), text)
+
+    def math_in_cell(cell):
+        parts = CODE.split(cell)
+        return "".join(part if index % 2 else math_in_text(part) for index, part in enumerate(parts))
+
+    pieces = content.split(NOTEBOOK_MARKDOWN)
+    for index in range(1, len(pieces)):
+        cell, separator, rest = pieces[index].partition(NOTEBOOK_CELL)
+        pieces[index] = math_in_cell(cell) + separator + rest
+    return NOTEBOOK_MARKDOWN.join(pieces)
+
+
+@event_priority(50)  # before the search plugin reads the page content
+def on_page_content(html_content, page, config, files):
+    html_content = render_arithmatex(html_content, page)
+    if NOTEBOOK_MARKDOWN in html_content:
+        html_content = render_notebook_markdown(html_content, page)
+    return html_content

@@ -1,0 +1,86 @@
+"""Measurements taken inside a page, shared by the browser tests and `make audit`.
+
+Each is a JavaScript function for ``page.evaluate``; the Python helpers
+around them wait for what they measure to be there.
+"""
+
+from pathlib import Path
+
+AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+MIN_LABEL_PX = 11  # smallest diagram label a reader should have to read
+MAX_LAYOUT_SHIFT = 0.1  # "good" cumulative layout shift (web.dev)
+
+# Started before any page script: sums layout shifts not caused by input.
+LAYOUT_SHIFT_OBSERVER = """
+window.__layoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__layoutShift += entry.value;
+  }
+}).observe({ type: 'layout-shift', buffered: true });
+"""
+
+# True once every mermaid source on the page has been drawn as an SVG
+# (Material draws into a shadow root; conftest keeps a handle on it).
+DIAGRAMS_DRAWN = """
+() => {
+  if (document.querySelector('pre.mermaid')) return false;
+  return [...document.querySelectorAll('div.mermaid')]
+    .every((e) => e.__testShadowRoot && e.__testShadowRoot.querySelector('svg'));
+}
+"""
+
+# Every text label of every drawn diagram: its font size times the scale at
+# which the SVG is shown (drawn width over the width of its viewBox).
+DIAGRAM_LABELS = """
+() => [...document.querySelectorAll('div.mermaid')].flatMap((host, index) => {
+  const root = host.__testShadowRoot;
+  const svg = root && root.querySelector('svg');
+  if (!svg) return [];
+  const box = svg.viewBox && svg.viewBox.baseVal;
+  const shown = svg.getBoundingClientRect().width;
+  const scale = box && box.width ? shown / box.width : 1;
+  const labels = [...svg.querySelectorAll('foreignObject div, foreignObject span, text')]
+    .filter((e) => e.textContent.trim() && ![...e.children].some((c) => c.textContent.trim()));
+  return labels.map((e) => ({
+    diagram: index + 1,
+    text: e.textContent.trim().slice(0, 40),
+    px: Math.round(parseFloat(getComputedStyle(e).fontSize) * scale * 10) / 10,
+  }));
+})
+"""
+
+RUN_AXE = """
+async () => {
+  const result = await axe.run(document, { resultTypes: ['violations'] });
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(1, 2).join('')),
+    count: v.nodes.length,
+  }));
+}
+"""
+
+
+def wait_until_drawn(page, timeout=15_000):
+    """Wait for the diagrams (a page without any is drawn at once)."""
+    page.wait_for_function(DIAGRAMS_DRAWN, timeout=timeout)
+
+
+def layout_shift(page):
+    return page.evaluate("() => window.__layoutShift")
+
+
+def diagram_labels(page):
+    return page.evaluate(DIAGRAM_LABELS)
+
+
+def axe_violations(page):
+    if not AXE_JS.is_file():
+        raise FileNotFoundError(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser`")
+    page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+    return page.evaluate(RUN_AXE)
