@@ -42,8 +42,9 @@ DIAGRAM_LABELS = """
   const box = svg.viewBox && svg.viewBox.baseVal;
   const shown = svg.getBoundingClientRect().width;
   const scale = box && box.width ? shown / box.width : 1;
-  const labels = [...svg.querySelectorAll('foreignObject div, foreignObject span, text')]
-    .filter((e) => e.textContent.trim() && ![...e.children].some((c) => c.textContent.trim()));
+  // Elements that hold label text themselves (HTML labels or SVG text), not <style>.
+  const labels = [...svg.querySelectorAll('foreignObject *, text, tspan')]
+    .filter((e) => [...e.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.textContent.trim()));
   return labels.map((e) => ({
     diagram: index + 1,
     text: e.textContent.trim().slice(0, 40),

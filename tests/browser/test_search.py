@@ -1,0 +1,187 @@
+"""Search as a reader uses it, in both languages.
+
+The words searched for are not chosen by hand: they are the 100 most
+frequent content words of each language's pages (prose only: no code, math
+or diagram source). Each must find pages, and only pages of the language of
+the site searched. Korean words are searched again with a particle attached
+(역전파 -> 역전파를), which must find the same pages as the bare word.
+"""
+
+import re
+from collections import Counter
+from html.parser import HTMLParser
+
+import pytest
+
+from tests.site_build import SITE, site_pages
+
+pytestmark = pytest.mark.browser
+
+TOP_WORDS = 100
+# Material's own placeholder before anything is typed (its ko / en translations).
+PLACEHOLDER = {"ko": "검색어를 입력하세요", "en": "Type to start searching"}
+# Function words, not content: English articles, pronouns, auxiliaries,
+# prepositions and conjunctions.
+ENGLISH_FUNCTION_WORDS = set(
+    """a an the and or but if then than so as of to in on at by for from with without into onto
+    over under about after before between through is are was were be been being it its this that
+    these those there here we you they he she them our your their which who whom whose what when
+    where why how not no can could will would shall should may might must do does did done has have
+    had also only each every any all both more most such one two same other very just each""".split()
+)
+# Korean particles the search must see through, as mkdocs.yml's separator lists them.
+PARTICLES_AFTER_CONSONANT = ("을", "이", "은", "과", "으로", "의", "에", "에서", "도")
+PARTICLES_AFTER_VOWEL = ("를", "가", "는", "와", "로", "의", "에", "에서", "도")
+KOREAN_PARTICLE_ENDING = re.compile(
+    r"(?<=[가-힣]{2})(?:에서는|에서의|에서도|으로는|으로도|으로의|에는|에도|와의|과의|에서|으로|을|를|이|가|은|는|의|에|로|와|과|도)$"
+)
+
+
+class _ProseText(HTMLParser):
+    """Text of a page's article, without code, math, diagrams or scripts."""
+
+    SKIP_TAGS = {"pre", "code", "script", "style", "svg", "math"}
+    SKIP_CLASSES = ("katex", "mermaid", "headerlink", "md-source")
+
+    def __init__(self):
+        super().__init__()
+        self.in_article = 0
+        self.skipping = []  # stack of (tag, depth) for skipped elements
+        self.depth = 0
+        self.parts = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"br", "img", "hr", "input", "meta", "link", "wbr", "col", "source"}:
+            return
+        self.depth += 1
+        attributes = dict(attrs)
+        classes = attributes.get("class") or ""
+        if tag == "article":
+            self.in_article += 1
+        if not self.skipping and (tag in self.SKIP_TAGS or any(c in classes for c in self.SKIP_CLASSES)):
+            self.skipping.append(self.depth)
+
+    def handle_endtag(self, tag):
+        if tag in {"br", "img", "hr", "input", "meta", "link", "wbr", "col", "source"}:
+            return
+        if self.skipping and self.skipping[-1] == self.depth:
+            self.skipping.pop()
+        if tag == "article":
+            self.in_article -= 1
+        self.depth -= 1
+
+    def handle_data(self, data):
+        if self.in_article and not self.skipping:
+            self.parts.append(data)
+
+
+def prose(url):
+    parser = _ProseText()
+    parser.feed((SITE / url / "index.html").read_text(encoding="utf-8"))
+    return " ".join(parser.parts)
+
+
+def frequent_words(language):
+    """The TOP_WORDS most frequent content words of one language's pages."""
+    urls = [url for url in site_pages() if url.startswith("en/") == (language == "en")]
+    counts = Counter()
+    for url in urls:
+        text = prose(url)
+        if language == "en":
+            words = re.findall(r"[A-Za-z][a-z]{2,}", text)
+            counts.update(w.lower() for w in words if w.lower() not in ENGLISH_FUNCTION_WORDS)
+        else:
+            for word in re.findall(r"[가-힣]+", text):
+                word = KOREAN_PARTICLE_ENDING.sub("", word)
+                # Two syllables or more; predicates (-다, -니다) are not content words.
+                if len(word) >= 2 and not word.endswith("다"):
+                    counts[word] += 1
+    return [word for word, _ in counts.most_common(TOP_WORDS)]
+
+
+def with_particle(word, index):
+    """word + a particle that fits its last syllable; index picks which one."""
+    has_final_consonant = (ord(word[-1]) - 0xAC00) % 28 != 0
+    particles = PARTICLES_AFTER_CONSONANT if has_final_consonant else PARTICLES_AFTER_VOWEL
+    return word + particles[index % len(particles)]
+
+
+class SearchBox:
+    """Material's search dialog on one page, queried as a reader types."""
+
+    def __init__(self, page, language):
+        self.page = page
+        self.language = language
+        self.box = page.locator("input.md-search__input")
+        self.meta = page.locator(".md-search-result__meta")
+        self.box.click()
+
+    def _type(self, text):
+        self.box.fill(text)
+        # Material reads the query on keyup; fill() sends none.
+        self.box.press("End")
+
+    def search(self, term):
+        """(number of matching pages Material reports, hrefs of the results shown)."""
+        self._type("")
+        self.page.wait_for_function(
+            "([meta, text]) => document.querySelector(meta).textContent.trim() === text",
+            arg=[".md-search-result__meta", PLACEHOLDER[self.language]],
+        )
+        self._type(term)
+        self.page.wait_for_function(
+            "([meta, text]) => document.querySelector(meta).textContent.trim() !== text",
+            arg=[".md-search-result__meta", PLACEHOLDER[self.language]],
+        )
+        meta = self.meta.inner_text().strip()
+        found = re.search(r"\d+", meta)
+        hrefs = self.page.locator(".md-search-result__item > .md-search-result__link").evaluate_all(
+            "links => links.map((a) => a.href.split('#')[0])"
+        )
+        return (int(found.group()) if found else 0), hrefs
+
+
+def open_search(page, site_url, language):
+    page.goto(site_url + ("en/" if language == "en" else ""), wait_until="load")
+    return SearchBox(page, language)
+
+
+@pytest.mark.parametrize("language", ["ko", "en"])
+def test_frequent_words_find_pages_of_their_language_only(page, page_log, site_url, language):
+    words = frequent_words(language)
+    assert len(words) == TOP_WORDS, f"only {len(words)} content words found in the {language} pages"
+    search = open_search(page, site_url, language)
+    english_root = site_url + "en/"
+    failures = []
+    for word in words:
+        count, hrefs = search.search(word)
+        wrong = [h for h in hrefs if h.startswith(english_root) != (language == "en")]
+        if count == 0 or not hrefs:
+            failures.append(f"{word!r}: no results")
+        elif wrong:
+            failures.append(f"{word!r}: results in the other language: {wrong[:3]}")
+    assert not page_log.problems(), "\n".join(page_log.problems())
+    assert not failures, f"searching the {language} site:\n" + "\n".join(failures)
+
+
+def test_korean_words_with_a_particle_find_the_same_pages(page, page_log, site_url):
+    search = open_search(page, site_url, "ko")
+    failures = []
+    for index, word in enumerate(frequent_words("ko")):
+        variant = with_particle(word, index)
+        bare = search.search(word)
+        attached = search.search(variant)
+        if bare != attached:
+            failures.append(f"{word!r}: {bare[0]} pages, {variant!r}: {attached[0]} pages")
+    assert not page_log.problems(), "\n".join(page_log.problems())
+    assert not failures, "a particle changed what search finds:\n" + "\n".join(failures)
+
+
+def test_result_snippets_show_no_raw_math(page, site_url):
+    search = open_search(page, site_url, "ko")
+    for term in ("시그모이드", "연쇄"):
+        count, _ = search.search(term)
+        assert count, f"{term!r} found nothing"
+        text = page.locator(".md-search-result").inner_text()
+        raw = [token for token in ("\\(", "\\[", "\\frac", "$$") if token in text]
+        assert not raw, f"search results for {term!r} show raw LaTeX {raw}: {text[:300]!r}"
