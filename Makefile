@@ -17,7 +17,7 @@ BROWSER_DEPS  := tests/browser/node_modules/.package-lock.json
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: serve build test setup optional-torch browser-deps bench
+.PHONY: serve build test setup optional-torch browser-deps bench audit
 
 $(READY): requirements.txt
 	python3 -m venv $(VENV)
@@ -59,3 +59,13 @@ test: build optional-torch browser-deps
 # rewrites the results table the benchmarks page includes.
 bench: $(READY) optional-torch
 	$(PYTHON) -m benchmarks.backprop_cost --write docs/assets/benchmarks/results.md
+
+# Not a test: Lighthouse and axe over every page in both languages, phone and
+# desktop, other hosts unreachable; rewrites audit/results.md.
+AUDIT_DEPS := tools/audit/node_modules/.package-lock.json
+$(AUDIT_DEPS): tools/audit/package.json tools/audit/package-lock.json
+	npm ci --prefix tools/audit --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: build browser-deps $(AUDIT_DEPS)
+	$(PYTHON) -m tools.audit.audit --output audit/results.md

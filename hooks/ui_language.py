@@ -1,0 +1,24 @@
+"""The heading links' tooltip in the page's language.
+
+Python-Markdown's toc extension writes one permalink title for every page
+(``toc.permalink_title``), and markdown extensions cannot be set per language
+in mkdocs-static-i18n, so Korean pages said "Permanent link". This hook
+writes each language's own words.
+"""
+
+import re
+
+from mkdocs.plugins import event_priority
+
+PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")Permanent link(")')
+TITLES = {"ko": "이 절로 바로 가는 링크", "en": "Link to this section"}
+
+
+def language_of(page):
+    return "en" if page.url.startswith("en/") else "ko"
+
+
+@event_priority(50)
+def on_page_content(html, page, config, files):
+    title = TITLES[language_of(page)]
+    return PERMALINK.sub(lambda match: match[1] + title + match[2], html)
