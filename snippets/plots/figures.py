@@ -6,7 +6,7 @@ language versions of a page.
 
 import numpy as np
 
-from snippets.gradient_flow import layer_gradient_norms
+from snippets.gradient_flow import layer_gradient_flow
 from snippets.layers.sigmoid import sigmoid
 from snippets.mlp import TwoLayerMLP
 from snippets.plots.svg import figure, svg_bytes
@@ -26,17 +26,28 @@ def sigmoid_and_derivative():
     return svg_bytes(fig)
 
 
-def gradient_norms(depth=10):
-    """Per-layer norm of dL/dW in a 10-layer net, sigmoid against ReLU, log scale."""
+def gradient_norms(depth=10, width=32):
+    """Per layer, the gradient flowing back (left) and the weight gradient (right), log scale.
+
+    The He run reuses the std-1 draws scaled by sqrt(2 / width), as chapter 9's table does.
+    """
     layers = np.arange(1, depth + 1)
-    fig, ax = figure()
-    for activation, colour in (("sigmoid", "tab:red"), ("relu", "tab:blue")):
-        norms = layer_gradient_norms(activation, depth=depth)
-        ax.semilogy(layers, norms, marker="o", color=colour, label=activation)
-    ax.set_xlabel("layer (1 = closest to the input)")
-    ax.set_ylabel(r"$\|\partial L / \partial W\|$")
-    ax.set_xticks(layers)
-    ax.legend()
+    runs = (
+        ("sigmoid", "sigmoid", 1.0, "tab:red"),
+        ("relu", "relu", 1.0, "tab:blue"),
+        ("relu He", "relu", (2 / width) ** 0.5, "tab:green"),
+    )
+    fig, (left, right) = figure(width=9.6, height=3.6, ncols=2)
+    for label, activation, std, colour in runs:
+        flow = layer_gradient_flow(activation, depth=depth, width=width, weight_std=std)
+        left.semilogy(layers, flow.upstream, marker="o", color=colour, label=label)
+        right.semilogy(layers, flow.weight, marker="o", color=colour, label=label)
+    left.set_ylabel(r"$\|\partial L / \partial h_k\|$")
+    right.set_ylabel(r"$\|\partial L / \partial W_k\|$")
+    for ax in (left, right):
+        ax.set_xlabel("layer k (1 = closest to the input)")
+        ax.set_xticks(layers)
+    left.legend()
     return svg_bytes(fig)
 
 
