@@ -1,8 +1,12 @@
-"""The three figures of the site: each function returns SVG bytes.
+"""The figures of the site: each function returns SVG bytes.
 
 Labels are in English symbols and numbers only, so that one file serves both
 language versions of a page.
 """
+
+import contextlib
+import io
+import runpy
 
 import numpy as np
 
@@ -68,8 +72,40 @@ def loss_curve(steps=101, learning_rate=0.1):
     return svg_bytes(fig)
 
 
+def spiral_boundaries(grid_points=100):
+    """Decision regions of chapter 8's linear classifier and MLP on the spiral, side by side.
+
+    The models come from running snippets/ch08/spiral.py itself (its printed
+    accuracies are discarded here), so the figure shows the page's own run.
+    """
+    with contextlib.redirect_stdout(io.StringIO()):
+        run = runpy.run_module("snippets.ch08.spiral")
+    x, t = run["x"], run["t"]
+    labels = t.argmax(axis=1)
+    axis = np.linspace(-1.2, 1.2, grid_points)
+    gx, gy = np.meshgrid(axis, axis)
+    grid = np.column_stack([gx.ravel(), gy.ravel()])
+    models = (
+        ("linear", run["linear"].forward),
+        ("two-layer MLP", run["mlp"].predict),
+    )
+    colours = np.array(["tab:red", "tab:blue", "tab:green"])
+    fig, axes = figure(width=9.6, height=4.4, ncols=2)
+    for ax, (title, scores_of) in zip(axes, models):
+        regions = scores_of(grid).argmax(axis=1).reshape(gx.shape)
+        ax.contourf(gx, gy, regions, levels=[-0.5, 0.5, 1.5, 2.5], colors=list(colours), alpha=0.25)
+        ax.scatter(x[:, 0], x[:, 1], c=colours[labels], s=12, edgecolors="black", linewidths=0.3)
+        accuracy = np.mean(scores_of(x).argmax(axis=1) == labels)
+        ax.set_title(f"{title}: accuracy {accuracy:.2f}")
+        ax.set_aspect("equal")
+        ax.set_xticks([-1, 0, 1])
+        ax.set_yticks([-1, 0, 1])
+    return svg_bytes(fig)
+
+
 FIGURES = {
     "sigmoid.svg": sigmoid_and_derivative,
     "gradient-norms.svg": gradient_norms,
     "loss-curve.svg": loss_curve,
+    "spiral.svg": spiral_boundaries,
 }
