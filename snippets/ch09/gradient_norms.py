@@ -3,7 +3,7 @@
 # --8<-- [start:table]
 from snippets.gradient_flow import layer_gradient_flow
 
-shape = dict(depth=10, width=32, batch=64, seed=0)  # 10 layers of 32 units, 64 samples
+shape = dict(depth=10, width=32, batch=64, seed=0)  # 10 layers of 32 neurons, 64 samples
 he_std = (2 / 32) ** 0.5  # He initialisation: std = sqrt(2 / inputs per unit)
 runs = {
     "sigmoid": layer_gradient_flow("sigmoid", weight_std=1.0, **shape),

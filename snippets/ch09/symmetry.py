@@ -1,4 +1,4 @@
-"""Why weights start random: hidden units that start equal stay equal."""
+"""Why weights start random: hidden neurons that start equal stay equal."""
 
 # --8<-- [start:symmetry]
 import numpy as np
@@ -16,8 +16,8 @@ for _ in range(100):  # 100 steps of gradient descent
     for name in net.params:
         net.params[name] -= 0.1 * grads[name]
 
-W1 = net.params["W1"]  # one column per hidden unit
-print("hidden units still identical:", bool(np.allclose(W1, W1[:, :1])))
+W1 = net.params["W1"]  # one column per hidden neuron
+print("hidden neurons still identical:", bool(np.allclose(W1, W1[:, :1])))
 print("first row of W1:", np.round(W1[0], 4))
 # --8<-- [end:symmetry]
 
