@@ -44,7 +44,9 @@ def test_sigmoid_gradients_vanish_towards_the_first_layer():
     assert norms[0] < 0.05 * norms[-1]
 
 
-def test_relu_gradients_keep_their_size():
+def test_relu_weight_gradients_look_flat_although_the_flowing_gradient_explodes():
+    """With std-1 weights dW_k = h_{k-1}^T dz_k stays level because the activations
+    shrink towards the input as fast as the gradient grows: chapter 9's warning."""
     norms = layer_gradient_norms("relu")
     ratio = norms[0] / norms[-1]
     assert 0.2 < ratio < 5
