@@ -22,9 +22,10 @@ import sys
 import pytest
 
 from tests.docs_plugin import skip_unless_torch
-from tests.pages import DOCS, REPO, fences_of, relative
+from tests.pages import LANGUAGES, REPO, fences_of, page_files, relative
 
-PAGES = sorted(p for language in ("ko", "en") for p in (DOCS / language).rglob("*.md") if fences_of(str(p)))
+PAGES = sorted(p for language in LANGUAGES for p in page_files(language)
+               if any(f.is_python for f in fences_of(str(p))))
 
 # Runs each script in a fresh namespace, as a new file pasted into a new
 # interpreter would, and reports the first error of each as JSON. One process

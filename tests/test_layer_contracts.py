@@ -10,6 +10,7 @@ import warnings
 import numpy as np
 import pytest
 
+from snippets.broadcasting import sum_to_shape
 from snippets.gradient import numerical_gradient, relative_error
 from snippets.layers import (
     AddLayer, Affine, MeanSquaredError, MulLayer, ReLU, Sequential, Sigmoid, SoftmaxWithLoss, SumSquaredError,
@@ -62,6 +63,16 @@ def test_mul_and_add_refuse_nan_and_mismatched_shapes(layer_type):
 def test_add_backward_before_forward_is_refused():
     with pytest.raises(RuntimeError, match="AddLayer.backward"):
         AddLayer().backward(1.0)
+
+
+@pytest.mark.parametrize(("grad_shape", "shape", "expected"), [
+    ((2, 3), (), 21.0), ((2, 3), (3,), [5.0, 7.0, 9.0]), ((2, 3), (2, 1), [[6.0], [15.0]]), ((2, 3), (2, 3), None),
+])
+def test_sum_to_shape_undoes_broadcasting(grad_shape, shape, expected):
+    grad = np.arange(1.0, 7.0).reshape(grad_shape)
+    reduced = sum_to_shape(grad, shape)
+    assert np.shape(reduced) == shape
+    np.testing.assert_array_equal(reduced, grad if expected is None else expected)
 
 
 # --- ReLU at the kink
@@ -256,7 +267,9 @@ def test_layers_stay_finite_and_leave_the_input_alone(index):
         warnings.simplefilter("error")
         out = layer.forward(*args)
         loss_layer = np.ndim(out) == 0
-        grads = layer.backward() if loss_layer else layer.backward(np.ones(np.shape(out)))
+        dout = np.ones(np.shape(out))
+        grads = layer.backward() if loss_layer else layer.backward(dout)
     assert np.all(np.isfinite(out))
+    assert loss_layer or dout.tolist() == np.ones(np.shape(out)).tolist()
     assert all(np.all(np.isfinite(g)) for g in (grads if isinstance(grads, tuple) else (grads,)))
     assert x.tolist() == [1000.0, -1000.0]
