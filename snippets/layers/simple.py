@@ -27,8 +27,9 @@ class MulLayer:
     def backward(self, dout):
         require_forward_first(self.x, "MulLayer")
         dout = as_upstream_gradient(dout, np.broadcast_shapes(self.x.shape, self.y.shape))
-        dx = sum_to_shape(dout * self.y, self.x.shape)  # dz/dx = y
-        dy = sum_to_shape(dout * self.x, self.y.shape)  # dz/dy = x
+        # dz/dx = y and dz/dy = x; a plain number met every element, so its gradient is their sum
+        dx = sum_to_shape(dout * self.y, self.x.shape)
+        dy = sum_to_shape(dout * self.x, self.y.shape)
         return dx, dy
 # --8<-- [end:mul_layer]
 
