@@ -13,7 +13,8 @@ CHAPTERS = sorted(p for language in LANGUAGES for p in (DOCS / language / "chapt
 
 def test_the_shared_install_comment_names_the_site_repository():
     assert f"# {COMMAND}\n" in (REPO / "snippets" / "__init__.py").read_text(encoding="utf-8")
-    assert COMMAND in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    for name in ("pyproject.toml", "README.md"):
+        assert COMMAND in (REPO / name).read_text(encoding="utf-8"), name
 
 
 @pytest.mark.parametrize("page", CHAPTERS, ids=relative)
