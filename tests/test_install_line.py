@@ -8,7 +8,8 @@ from tests.test_site_config import site_config
 
 COMMAND = f'pip install "git+{site_config()["repo_url"]}"'
 INCLUDE = '--8<-- "snippets/__init__.py:install"'
-CHAPTERS = sorted(p for language in LANGUAGES for p in (DOCS / language / "chapters").glob("*.md"))
+CHAPTERS = sorted(p for language in LANGUAGES for folder in ("chapters", "recipes")
+                  for p in (DOCS / language / folder).glob("*.md"))
 
 
 def test_the_shared_install_comment_names_the_site_repository():
