@@ -11,7 +11,9 @@ gradient clipping, the usual guard against the opposite problem.
 # --8<-- [start:norms]
 from dataclasses import dataclass
 
+# --8<-- [start:imports]
 import numpy as np
+# --8<-- [end:imports]
 
 from snippets.layers.sigmoid import sigmoid
 
