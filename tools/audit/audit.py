@@ -130,9 +130,11 @@ def main():
     parser.add_argument("--pages", type=int, default=0, help="only the first N pages of each language")
     parser.add_argument("--no-lighthouse", action="store_true", help="axe and requests only")
     parser.add_argument("--output", default=str(REPO / "audit" / "results.md"))
+    parser.add_argument("--site", default=str(SITE), help="the built site (default: site/)")
     args = parser.parse_args()
-    if not (SITE / "index.html").is_file():
-        sys.exit("site/ is not built: run `make build` first")
+    site = Path(args.site)
+    if not (site / "index.html").is_file():
+        sys.exit(f"{site} is not built: run `make build` first")
     if not args.no_lighthouse and not LIGHTHOUSE.is_file():
         sys.exit(f"{LIGHTHOUSE} is missing: run `npm ci --prefix tools/audit`")
 
@@ -144,7 +146,7 @@ def main():
 
     from playwright.sync_api import sync_playwright
 
-    server, base = serve(SITE)
+    server, base = serve(site)
     rows, details = [], []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", OFFLINE])
