@@ -125,6 +125,32 @@ def browse(browser, url, size):
     return violations, external, errors, shift
 
 
+def write_table(path, rows, details, expected, with_lighthouse):
+    """The results so far (rewritten after every page, so a long run leaves a table)."""
+    header = ["page", "size", *([] if not with_lighthouse else CATEGORIES), "axe violations", "other hosts", "console errors", "layout shift"]
+    lines = [
+        "# Audit of the built site",
+        "",
+        "Written by `make audit` (`python -m tools.audit.audit`): Lighthouse "
+        + ("(not run) " if not with_lighthouse else "")
+        + "and axe-core in Chromium, other hosts unreachable, phone (390×844, Lighthouse's mobile"
+        " throttling) and desktop sizes.",
+        "",
+        f"{len(rows)} of {expected} page visits measured.",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+    ]
+    for url, size, scores, axe_count, external, errors, shift in rows:
+        cells = [f"`/{url}`" if url != "(home)" else "`/`", size, *[str(scores[c]) for c in CATEGORIES if scores], str(axe_count), str(external), str(errors), f"{shift:.3f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "## Findings", ""] + (details or ["None."])
+    output = Path(path)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return output
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=0, help="only the first N pages of each language")
@@ -159,29 +185,11 @@ def main():
                     details.append(f"- `/{url}` {size}: **{v['id']}** ({v['impact']}, {v['count']}×) {v['help']}: " + "; ".join(v["nodes"][:2]))
                 details += [f"- `/{url}` {size}: request to another host {u}" for u in external]
                 details += [f"- `/{url}` {size}: console error {e}" for e in errors]
+                output = write_table(args.output, rows, details, len(pages) * len(SIZES), not args.no_lighthouse)
                 print(f"/{url:<45} {size:<8} {scores} axe={len(violations)} external={len(external)} errors={len(errors)} cls={shift:.3f}", flush=True)
         browser.close()
     server.shutdown()
 
-    header = ["page", "size", *([] if args.no_lighthouse else CATEGORIES), "axe violations", "other hosts", "console errors", "layout shift"]
-    lines = [
-        "# Audit of the built site",
-        "",
-        "Written by `make audit` (`python -m tools.audit.audit`): Lighthouse "
-        + ("(not run) " if args.no_lighthouse else "")
-        + "and axe-core in Chromium, other hosts unreachable, phone (390×844, Lighthouse's mobile"
-        " throttling) and desktop sizes.",
-        "",
-        "| " + " | ".join(header) + " |",
-        "|" + "---|" * len(header),
-    ]
-    for url, size, scores, axe_count, external, errors, shift in rows:
-        cells = [f"`/{url}`" if url != "(home)" else "`/`", size, *[str(scores[c]) for c in CATEGORIES if scores], str(axe_count), str(external), str(errors), f"{shift:.3f}"]
-        lines.append("| " + " | ".join(cells) + " |")
-    lines += ["", "## Findings", ""] + (details or ["None."])
-    output = Path(args.output)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {output}")
     return 0
 
