@@ -27,7 +27,7 @@ ENGLISH_FUNCTION_WORDS = set(
     over under about after before between through is are was were be been being it its this that
     these those there here we you they he she them our your their which who whom whose what when
     where why how not no can could will would shall should may might must do does did done has have
-    had also only each every any all both more most such one two same other very just each""".split()
+    had also only each every any all both more most such one two same other very just out up off""".split()
 )
 # Korean particles the search must see through, as mkdocs.yml's separator lists them.
 PARTICLES_AFTER_CONSONANT = ("을", "이", "은", "과", "으로", "의", "에", "에서", "도")
