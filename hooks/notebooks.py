@@ -1,15 +1,75 @@
-"""Keep exercise notebooks rendered as pages when the i18n plugin is on.
+"""Exercise notebooks as pages like the others, under mkdocs-static-i18n.
 
-mkdocs-static-i18n rebuilds every file object late in `on_files`, and in
-doing so turns mkdocs-jupyter's notebook pages back into plain files: the
-site would then ship the raw .ipynb JSON as the page. Running after it, this
-hook wraps the notebooks again exactly as mkdocs-jupyter does.
+mkdocs-jupyter renders each notebook; this hook covers four gaps around it:
+
+1. mkdocs-static-i18n rebuilds every file object in `on_files` as a plain
+   mkdocs File, and mkdocs counts only Markdown as pages, so notebooks would
+   ship as raw .ipynb with no language twin and no sitemap entry
+   (ultrabug/mkdocs-static-i18n#198). We turn them back into pages, give them
+   their twin for the language switcher and add them to i18n's sitemap list.
+2. mkdocs-jupyter's render cache never hits under i18n (see `on_pre_build`).
+3. mkdocs-jupyter writes JupyterLab's 575 KB stylesheet into every page and
+   JupyterLab markup (prompts, tag labels, its own colours and `$` math).
+   `on_page_content` rewrites each cell as the Material markup the Markdown
+   pages use: code and output blocks, arithmatex math, solution cells folded
+   in <details> at build time, headings with ids made like the pages' ids.
+4. Material has no download/Colab button for notebooks: `page.colab_url` is
+   set here and overrides/main.html shows it next to mkdocs-jupyter's nb_url.
 """
 
-import os
+import html
+import posixpath
+import re
+from pathlib import Path
 
+import nbformat
+from bs4 import BeautifulSoup
+from markdown.extensions.toc import slugify as default_slugify
+from markdown.extensions.toc import unique
 from mkdocs.plugins import event_priority
-from mkdocs_jupyter.plugin import NotebookFile
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
+from mkdocs_jupyter import plugin as jupyter_plugin
+
+from snippets.exercises.notebooks import arithmatex_delimiters
+
+SOLUTION_LABEL = {"ko": "풀이 보기", "en": "Show the solution"}
+STYLE_OR_SCRIPT = re.compile(r"<style\b.*?</style>|<script\b.*?</script>", re.S)
+CELL_ID = re.compile(r"^cell-id=(.+)$")  # nbconvert's id attribute on each cell's div
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+class NotebookPage(File):
+    """A .ipynb that is a documentation page (mkdocs only counts Markdown files)."""
+
+    def is_documentation_page(self):
+        return True
+
+
+# --- 2. the render cache ----------------------------------------------------------
+
+
+@event_priority(-100)  # after mkdocs-jupyter's own on_pre_build
+def on_pre_build(config):
+    """Keep every language's cache entries alive.
+
+    Upstream bug: mkdocs-jupyter resets `_used_cache_paths` in `on_pre_build`
+    and deletes every cache file not used since then in `on_post_build`. i18n
+    runs one full build per language, so each language's build evicts the other
+    language's entries and no notebook is ever a cache hit. An upstream fix would
+    evict only once per `mkdocs build` (e.g. in `on_shutdown`, or keyed by
+    site_dir), or evict entries by age. Until then we mark the entries of all
+    notebooks under docs_dir as used, with the plugin's own key function.
+    """
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is None or not jupyter.config["cache"]:
+        return
+    for path in sorted(Path(config.docs_dir).rglob("*.ipynb")):
+        key = jupyter_plugin._compute_cache_key(str(path), jupyter.config, jupyter.config["execute"])
+        jupyter._used_cache_paths.add(jupyter_plugin._get_cache_path(jupyter.config["cache_dir"], key))
+
+
+# --- 1. pages again after i18n ----------------------------------------------------
 
 
 @event_priority(-200)  # after mkdocs-static-i18n's on_files (-100)
@@ -17,17 +77,169 @@ def on_files(files, config):
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is None:
         return files
+    i18n = config.plugins.get("i18n")
+    pages = []
     for file in list(files):
-        if not isinstance(file, NotebookFile) and jupyter.should_include(file):
+        if not isinstance(file, NotebookPage) and jupyter.should_include(file):
             files.remove(file)
-            files.append(as_page(file, config))
+            page = as_page(file, config)
+            if i18n is not None:
+                page.alternates = twins(page, i18n, config)
+            files.append(page)
+            pages.append(page)
+    if i18n is not None:  # the list i18n's sitemap.xml template walks
+        i18n.i18n_files_per_language[i18n.current_language].extend(pages)
     return files
 
 
 def as_page(file, config):
-    """A notebook page placed where i18n put the file (no /ko/ prefix for the default language)."""
-    page = NotebookFile(file, **config)
-    page.dest_path = file.dest_path  # already the page path, with the language folder fixed
-    page.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, page.dest_path))
-    page.url = page._get_url(config.use_directory_urls)
+    """A notebook page where i18n put the file (no /ko/ prefix for the default language)."""
+    page = NotebookPage(file.src_uri, config.docs_dir, config.site_dir, config.use_directory_urls,
+                        dest_uri=file.dest_uri, inclusion=file.inclusion)
+    for name in ("locale", "localization", "locale_alternate_of", "norm_src_uri"):
+        if hasattr(file, name):
+            setattr(page, name, getattr(file, name))
     return page
+
+
+def twins(page, i18n, config):
+    """{language: page} for every language that has this notebook."""
+    norm = getattr(page, "norm_src_uri", page.src_uri)
+    plain = NotebookPage(norm, config.docs_dir, config.site_dir, config.use_directory_urls)
+    found = {}
+    for language in i18n.build_languages:
+        if language == i18n.current_language:
+            found[language] = page
+            continue
+        source = f"{language}/{norm}"
+        if not (Path(config.docs_dir) / source).is_file():
+            continue
+        prefix = "" if language == i18n.default_language else f"{language}/"
+        found[language] = NotebookPage(source, config.docs_dir, config.site_dir, config.use_directory_urls,
+                                       dest_uri=prefix + plain.dest_uri)
+    return found
+
+
+# --- 3. Material markup ---------------------------------------------------------
+
+
+def on_page_content(content, page, config, files):
+    if not isinstance(page.file, NotebookPage):
+        return content
+    language = getattr(page.file, "locale", None) or config.theme.get("language", "en")
+    tags = cell_tags(page.file.abs_src_path)
+    body, toc_tokens = material_markup(content, tags, language, slugify_of(config))
+    page.toc = get_toc(toc_tokens)
+    page.colab_url = colab_url(config, page.file.src_uri)
+    return body
+
+
+def slugify_of(config):
+    """The toc extension's slugify as configured, so notebook ids follow the pages' rule."""
+    options = config.mdx_configs.get("toc", {})
+    return options.get("slugify", default_slugify), options.get("separator", "-")
+
+
+def cell_tags(path):
+    """{cell id: tags} from the notebook itself (nbconvert writes tags on code cells only)."""
+    notebook = nbformat.read(path, as_version=4)
+    return {cell.get("id"): cell.metadata.get("tags", []) for cell in notebook.cells}
+
+
+def material_markup(content, tags, language, slugify):
+    """The notebook's cells as Material markup, and the TOC tokens of its headings."""
+    soup = BeautifulSoup(STYLE_OR_SCRIPT.sub("", content), "html.parser")
+    notebook = soup.select_one("div.jp-Notebook")
+    if notebook is None:
+        raise ValueError("mkdocs-jupyter's output has no div.jp-Notebook: its template changed")
+    parts, folded = [], []
+    for cell in notebook.find_all("div", class_="jp-Cell", recursive=False):
+        piece = cell_markup(cell)
+        marked = cell if cell.get("id") else cell.find(id=CELL_ID)
+        if "solution" in tags.get(CELL_ID.match(marked["id"]).group(1), []):
+            folded.append(piece)
+            continue
+        parts += fold(folded, language)
+        folded = []
+        parts.append(piece)
+    parts += fold(folded, language)
+    out = BeautifulSoup("\n".join(parts), "html.parser")
+    tokens = heading_ids(out, *slugify)
+    return str(out), tokens
+
+
+def fold(pieces, language):
+    if not pieces:
+        return []
+    body = "\n".join(pieces)
+    return [f'<details class="solution"><summary>{SOLUTION_LABEL[language]}</summary>\n{body}\n</details>']
+
+
+def cell_markup(cell):
+    if "jp-MarkdownCell" in cell["class"]:
+        rendered = cell.select_one(".jp-RenderedMarkdown")
+        return math_markup(rendered.decode_contents())
+    code = cell.select_one(".jp-InputArea pre")
+    parts = [block("python", code.decode_contents())] if code is not None else []
+    for output in cell.select(".jp-OutputArea-output"):
+        pre = output.find("pre")
+        if pre is not None:
+            parts.append(block("output", html.escape(pre.get_text().rstrip("\n"))))
+        else:  # images and HTML outputs stay as rendered
+            parts.append(f'<div class="notebook-output">{output.decode_contents()}</div>')
+    return "\n".join(parts)
+
+
+def block(language, inner):
+    """A fenced block as pymdownx.highlight writes it, so Material styles it and adds its copy button."""
+    inner = inner if inner.startswith("<span></span>") else "<span></span>" + inner
+    return f'<div class="language-{language} highlight"><pre>{inner.replace("<span></span>", "<span></span><code>", 1)}</code></pre></div>'
+
+
+def math_markup(rendered):
+    r"""Notebook `$` math as pymdownx.arithmatex (generic) writes page math: one delimiter set for the site."""
+    rendered = re.sub(r"<p>\s*\$\$(.+?)\$\$\s*</p>", lambda m: f'<div class="arithmatex">\\[{m.group(1)}\\]</div>',
+                      rendered, flags=re.S)
+    rendered = re.sub(r"\$\$(.+?)\$\$", lambda m: f'<div class="arithmatex">\\[{m.group(1)}\\]</div>',
+                      rendered, flags=re.S)
+    return re.sub(r"(?<![\\$])\$(?!\$)([^$\n<]+?)\$",
+                  lambda m: f'<span class="arithmatex">{arithmatex_delimiters("$" + m.group(1) + "$")}</span>',
+                  rendered)
+
+
+def heading_ids(soup, slugify, separator):
+    """Give every heading a non-empty, unique id and a permalink; return TOC tokens.
+
+    nbconvert's own ids drop non-ASCII text (a Korean heading gets id=""), which
+    breaks section links and gives the search index an entry with an empty id.
+    """
+    used, tokens, stack = set(), [], []
+    for heading in soup.find_all(HEADINGS):
+        for anchor in heading.find_all("a", class_="anchor-link"):
+            anchor.decompose()
+        name = heading.get_text().strip()
+        ident = unique(slugify(name, separator) or "section", used)
+        heading["id"] = ident
+        link = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{ident}", "title": "Permanent link"})
+        link.string = "¶"
+        heading.append(link)
+        token = {"level": int(heading.name[1]), "id": ident, "name": name, "children": []}
+        while stack and stack[-1]["level"] >= token["level"]:
+            stack.pop()
+        (stack[-1]["children"] if stack else tokens).append(token)
+        stack.append(token)
+    return tokens
+
+
+# --- 4. Colab -------------------------------------------------------------------
+
+
+def colab_url(config, src_uri):
+    """Colab opens notebooks from GitHub: repo_url + the branch edit_uri names + the path in docs/."""
+    repo = (config.repo_url or "").rstrip("/")
+    match = re.match(r"https://github\.com/([^/]+/[^/]+)$", repo)
+    if not match:
+        return None
+    branch = (config.edit_uri or "edit/main/").strip("/").split("/")[1]
+    docs = posixpath.relpath(config.docs_dir, Path(config.config_file_path).parent)
+    return f"https://colab.research.google.com/github/{match.group(1)}/blob/{branch}/{docs}/{src_uri}"

@@ -2,11 +2,10 @@
 
 import nbformat
 
-from snippets.exercises.content import EXERCISES
-from snippets.exercises.notebooks import LANGUAGES, build, execute, notebook_path
+from snippets.exercises.notebooks import LANGUAGES, REPO, build, execute, notebook_path, sources
 
-for name in EXERCISES:
+for name in sources():
     for language in LANGUAGES:
         path = notebook_path(name, language)
-        nbformat.write(execute(build(name, language)), path)
-        print(f"wrote {path.relative_to(path.parents[3])}")
+        nbformat.write(execute(build(name, language), cwd=REPO), path)
+        print(f"wrote {path.relative_to(REPO)}")
