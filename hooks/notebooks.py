@@ -13,14 +13,18 @@ mkdocs-jupyter renders each notebook; this hook covers four gaps around it:
    `on_page_content` rewrites each cell as the Material markup the Markdown
    pages use: code and output blocks, arithmatex math, solution cells folded
    in <details> at build time, headings with ids made like the pages' ids.
-4. Material has no download/Colab button for notebooks: `page.colab_url` is
-   set here and overrides/main.html shows it next to mkdocs-jupyter's nb_url.
+4. Download and Colab buttons: mkdocs-jupyter sets `page.nb_url` for the
+   exercises; chapter pages get the same from their stored notebook
+   (notebooks/{ko,en}/, see snippets/exercises/chapters.py), copied next to
+   the page. `page.colab_url` is set for both; overrides/main.html shows them.
 """
 
 import html
 import posixpath
 import re
+import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 import nbformat
 from bs4 import BeautifulSoup
@@ -31,6 +35,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 from mkdocs_jupyter import plugin as jupyter_plugin
 
+from snippets.exercises import chapters
 from snippets.exercises.notebooks import arithmatex_delimiters
 
 SOLUTION_LABEL = {"ko": "풀이 보기", "en": "Show the solution"}
@@ -130,7 +135,8 @@ def on_page_content(content, page, config, files):
     tags = cell_tags(page.file.abs_src_path)
     body, toc_tokens = material_markup(content, tags, language, slugify_of(config))
     page.toc = get_toc(toc_tokens)
-    page.colab_url = colab_url(config, page.file.src_uri)
+    docs = Path(config.docs_dir).relative_to(chapters.REPO).as_posix()
+    page.colab_url = colab_url(config, f"{docs}/{page.file.src_uri}")
     return body
 
 
@@ -231,15 +237,41 @@ def heading_ids(soup, slugify, separator):
     return tokens
 
 
-# --- 4. Colab -------------------------------------------------------------------
+# --- 4. download and Colab -------------------------------------------------------
 
 
-def colab_url(config, src_uri):
-    """Colab opens notebooks from GitHub: repo_url + the branch edit_uri names + the path in docs/."""
+def on_page_context(context, page, config, nav):
+    """Chapter pages: the stored chapter notebook as download and Colab link."""
+    notebook = chapter_notebook(page, config)
+    if notebook is not None:
+        page.nb_url = urljoin(page.abs_url, notebook.name)
+        page.colab_url = colab_url(config, notebook.relative_to(chapters.REPO).as_posix())
+    return context
+
+
+def on_post_page(output, page, config):
+    notebook = chapter_notebook(page, config)
+    if notebook is not None:
+        target = Path(page.file.abs_dest_path).parent
+        target.mkdir(parents=True, exist_ok=True)  # the page itself is written after this event
+        shutil.copyfile(notebook, target / notebook.name)
+    return output
+
+
+def chapter_notebook(page, config):
+    """notebooks/<language>/<name>.ipynb for docs/<language>/chapters/<name>.md, if stored."""
+    parts = Path(page.file.src_uri).parts
+    if isinstance(page.file, NotebookPage) or len(parts) != 3 or parts[1] != "chapters":
+        return None
+    path = chapters.notebook_path(Path(config.docs_dir) / page.file.src_uri)
+    return path if path.is_file() else None
+
+
+def colab_url(config, repo_path):
+    """Colab opens notebooks from GitHub: repo_url + the branch edit_uri names + the path."""
     repo = (config.repo_url or "").rstrip("/")
     match = re.match(r"https://github\.com/([^/]+/[^/]+)$", repo)
     if not match:
         return None
     branch = (config.edit_uri or "edit/main/").strip("/").split("/")[1]
-    docs = posixpath.relpath(config.docs_dir, Path(config.config_file_path).parent)
-    return f"https://colab.research.google.com/github/{match.group(1)}/blob/{branch}/{docs}/{src_uri}"
+    return f"https://colab.research.google.com/github/{match.group(1)}/blob/{branch}/{repo_path}"

@@ -21,7 +21,7 @@ import sys
 import nbformat
 import pytest
 
-from snippets.exercises import checks
+from snippets.exercises import chapters, checks
 from snippets.exercises.notebooks import (
     INSTALL_TAG,
     LANGUAGES,
@@ -65,21 +65,32 @@ def installed_package(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def fresh_runs(installed_package, tmp_path_factory):
-    """{name: notebook executed outside the repository}, run once per session."""
+def reader_env(installed_package):
+    """The kernel's environment: the installed package and nothing of the repository."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     env["PYTHONPATH"] = str(installed_package)
+    return env
+
+
+def run_outside(notebook, name, env, folder):
+    """Execute in a fresh kernel started in an empty folder; fail if `snippets`
+    came from anywhere but the installed copy."""
+    notebook.cells.append(nbformat.v4.new_code_cell("import snippets\nprint(snippets.__file__)"))
+    execute(notebook, cwd=folder, env=env)
+    where = text_outputs(notebook.cells.pop())
+    assert where.startswith(env["PYTHONPATH"]), f"{name} imported snippets from {where}"
+    return notebook
+
+
+@pytest.fixture(scope="session")
+def fresh_runs(reader_env, tmp_path_factory):
+    """{name: exercise notebook executed outside the repository}, run once per session."""
     runs = {}
     for name in NAMES:
         notebook = build(name, "en")
         if needs_torch(notebook) and not _has_torch():
             continue
-        probe = nbformat.v4.new_code_cell("import snippets\nprint(snippets.__file__)")
-        notebook.cells.append(probe)
-        execute(notebook, cwd=tmp_path_factory.mktemp(name), env=env)
-        where = text_outputs(notebook.cells.pop())
-        assert where.startswith(str(installed_package)), f"{name} imported snippets from {where}"
-        runs[name] = notebook
+        runs[name] = run_outside(notebook, name, reader_env, tmp_path_factory.mktemp(name))
     return runs
 
 
@@ -204,3 +215,51 @@ def test_checks_tell_right_from_wrong(capsys):
     checks.chain_rule_by_hand(2.0, 14.0, 1.0, 3.0, 14.0)  # forgot dz/dx
     out = capsys.readouterr().out
     assert "dL/dx: not right yet" in out and "All correct." not in out
+
+
+# --- chapter notebooks ----------------------------------------------------------
+
+CHAPTERS = [page.stem for page in chapters.chapter_pages("ko")]
+
+
+def chapter_page(language, stem):
+    return chapters.DOCS / language / "chapters" / f"{stem}.md"
+
+
+@pytest.mark.parametrize("stem", CHAPTERS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_stored_chapter_notebook_is_what_the_builder_writes(language, stem):
+    page = chapter_page(language, stem)
+    path = chapters.notebook_path(page)
+    assert path.is_file(), f"{path.relative_to(REPO)} is missing: run `python -m snippets.exercises`"
+    stored_cells = nbformat.read(path, as_version=4).cells
+    assert [c.source for c in stored_cells] == [c.source for c in chapters.build(page).cells], (
+        f"{path.relative_to(REPO)} is not what {page.relative_to(REPO)} gives: run `python -m snippets.exercises`"
+    )
+
+
+@pytest.mark.parametrize("stem", CHAPTERS)
+def test_chapter_notebook_has_the_pages_code_in_both_languages(stem):
+    code = [[c.source for c in chapters.build(chapter_page(lang, stem)).cells if c.cell_type == "code"]
+            for lang in LANGUAGES]
+    assert code[0] == code[1], f"{stem}: the two languages' notebooks run different code"
+    assert INSTALL_TAG in chapters.build(chapter_page("ko", stem)).cells[1].metadata["tags"]
+    assert len(code[0]) > 1, f"{stem}: no code from the page"
+
+
+@pytest.mark.parametrize("stem", CHAPTERS)
+def test_chapter_notebook_runs_outside_the_repository(stem, reader_env, tmp_path):
+    notebook = chapters.build(chapter_page("ko", stem))
+    if needs_torch(notebook) and not _has_torch():
+        pytest.skip(f"{stem} needs PyTorch (WITH_TORCH=1 make test installs it)")
+    run_outside(notebook, stem, reader_env, tmp_path)
+    errors = [text_outputs(c) for c in notebook.cells if c.cell_type == "code" and "[error]" in text_outputs(c)]
+    assert not errors, f"{stem}: {errors}"
+
+
+def test_chapter_notebook_uses_jupyter_math_and_site_links():
+    page = chapter_page("ko", "05-activation-layers")
+    text = "\n".join(c.source for c in chapters.build(page).cells if c.cell_type == "markdown")
+    assert "\\(" not in text and "$$" in text
+    assert "](../" not in text and "https://example.github.io/backprop-docs/assets/plots/sigmoid.svg" in text
+    assert "!!!" not in text and "\n    " not in text.split("```")[0]
