@@ -39,7 +39,14 @@ from snippets.exercises import chapters
 from snippets.exercises.notebooks import arithmatex_delimiters
 
 SOLUTION_LABEL = {"ko": "풀이 보기", "en": "Show the solution"}
-STYLE_OR_SCRIPT = re.compile(r"<style\b.*?</style>|<script\b.*?</script>", re.S)
+# Dropped before parsing: inline CSS and scripts, and mkdocs-jupyter's copy button with its
+# second copy of every cell's code (Material's own copy button replaces it).
+UNUSED = re.compile(
+    r"<style\b.*?</style>|<script\b.*?</script>"
+    r'|<div class="zeroclipboard-container">.*?</clipboard-copy>\s*</div>'
+    r'|<div class="clipboard-copy-txt"[^>]*>.*?</div>',
+    re.S,
+)
 CELL_ID = re.compile(r"^cell-id=(.+)$")  # nbconvert's id attribute on each cell's div
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -141,9 +148,11 @@ def on_page_content(content, page, config, files):
 
 
 def slugify_of(config):
-    """The toc extension's slugify as configured, so notebook ids follow the pages' rule."""
+    """The toc extension's settings, so notebook headings get the pages' ids and permalinks."""
     options = config.mdx_configs.get("toc", {})
-    return options.get("slugify", default_slugify), options.get("separator", "-")
+    permalink = options.get("permalink", "¶")
+    return (options.get("slugify", default_slugify), options.get("separator", "-"),
+            "¶" if permalink is True else permalink, options.get("permalink_title", "Permanent link"))
 
 
 def cell_tags(path):
@@ -154,10 +163,11 @@ def cell_tags(path):
 
 def material_markup(content, tags, language, slugify):
     """The notebook's cells as Material markup, and the TOC tokens of its headings."""
-    soup = BeautifulSoup(STYLE_OR_SCRIPT.sub("", content), "html.parser")
+    soup = BeautifulSoup(UNUSED.sub("", content), "html.parser")
     notebook = soup.select_one("div.jp-Notebook")
     if notebook is None:
         raise ValueError("mkdocs-jupyter's output has no div.jp-Notebook: its template changed")
+    tokens = heading_ids(soup, notebook, *slugify)
     parts, folded = [], []
     for cell in notebook.find_all("div", class_="jp-Cell", recursive=False):
         piece = cell_markup(cell)
@@ -169,9 +179,7 @@ def material_markup(content, tags, language, slugify):
         folded = []
         parts.append(piece)
     parts += fold(folded, language)
-    out = BeautifulSoup("\n".join(parts), "html.parser")
-    tokens = heading_ids(out, *slugify)
-    return str(out), tokens
+    return "\n".join(parts), tokens
 
 
 def fold(pieces, language):
@@ -213,22 +221,23 @@ def math_markup(rendered):
                   rendered)
 
 
-def heading_ids(soup, slugify, separator):
+def heading_ids(soup, notebook, slugify, separator, permalink, permalink_title):
     """Give every heading a non-empty, unique id and a permalink; return TOC tokens.
 
     nbconvert's own ids drop non-ASCII text (a Korean heading gets id=""), which
     breaks section links and gives the search index an entry with an empty id.
     """
     used, tokens, stack = set(), [], []
-    for heading in soup.find_all(HEADINGS):
+    for heading in notebook.find_all(HEADINGS):
         for anchor in heading.find_all("a", class_="anchor-link"):
             anchor.decompose()
         name = heading.get_text().strip()
         ident = unique(slugify(name, separator) or "section", used)
         heading["id"] = ident
-        link = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{ident}", "title": "Permanent link"})
-        link.string = "¶"
-        heading.append(link)
+        if permalink:
+            link = soup.new_tag("a", attrs={"class": "headerlink", "href": f"#{ident}", "title": permalink_title})
+            link.string = permalink
+            heading.append(link)
         token = {"level": int(heading.name[1]), "id": ident, "name": name, "children": []}
         while stack and stack[-1]["level"] >= token["level"]:
             stack.pop()
