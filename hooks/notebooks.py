@@ -19,7 +19,9 @@ mkdocs-jupyter renders each notebook; this hook covers four gaps around it:
    the page. `page.colab_url` is set for both; overrides/main.html shows them.
 """
 
+import hashlib
 import html
+import json
 import posixpath
 import re
 import shutil
@@ -73,6 +75,7 @@ def on_pre_build(config):
     site_dir), or evict entries by age. Until then we mark the entries of all
     notebooks under docs_dir as used, with the plugin's own key function.
     """
+    MARKUP_CACHE.folder = Path(config.config_file_path).parent / ".cache" / "notebook-pages"
     jupyter = config.plugins.get("mkdocs-jupyter")
     if jupyter is None or not jupyter.config["cache"]:
         return
@@ -140,11 +143,53 @@ def on_page_content(content, page, config, files):
         return content
     language = getattr(page.file, "locale", None) or config.theme.get("language", "en")
     tags = cell_tags(page.file.abs_src_path)
-    body, toc_tokens = material_markup(content, tags, language, slugify_of(config))
+    body, toc_tokens = MARKUP_CACHE.get(content, tags, language, slugify_of(config))
     page.toc = get_toc(toc_tokens)
     docs = Path(config.docs_dir).relative_to(chapters.REPO).as_posix()
     page.colab_url = colab_url(config, f"{docs}/{page.file.src_uri}")
     return body
+
+
+class MarkupCache:
+    """material_markup's results on disk: re-parsing ten notebooks is a sixth of a build.
+
+    Entries are keyed by everything the result depends on (the rendered HTML, the
+    tags, the language, the toc settings and this hook's own code). Unused entries
+    are evicted once per mkdocs run, in on_shutdown, not per language build: the
+    eviction mkdocs-jupyter's own cache gets wrong (see on_pre_build).
+    """
+
+    def __init__(self, folder):
+        self.folder, self.used = Path(folder), set()
+        self.code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+    def get(self, content, tags, language, settings):
+        slugify, *rest = settings
+        function = getattr(slugify, "func", slugify)  # functools.partial, as pymdownx.slugs gives
+        described = [f"{function.__module__}.{function.__qualname__}", getattr(slugify, "keywords", {}), rest]
+        key = hashlib.sha256(json.dumps([self.code, content, tags, language, described],
+                                        sort_keys=True, default=str).encode()).hexdigest()
+        path = self.folder / f"{key}.json"
+        self.used.add(path)
+        if path.is_file():
+            cached = json.loads(path.read_text(encoding="utf-8"))
+            return cached["body"], cached["toc"]
+        body, tokens = material_markup(content, tags, language, settings)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"body": body, "toc": tokens}), encoding="utf-8")
+        return body, tokens
+
+    def evict_unused(self):
+        for path in self.folder.glob("*.json"):
+            if path not in self.used:
+                path.unlink()
+
+
+MARKUP_CACHE = MarkupCache(".cache/notebook-pages")  # next to mkdocs.yml, set in on_pre_build
+
+
+def on_shutdown():
+    MARKUP_CACHE.evict_unused()
 
 
 def slugify_of(config):
