@@ -128,7 +128,7 @@ def test_notebook_runs_outside_the_repository_and_gives_the_stored_outputs(fresh
         code = [c for c in notebook.cells if c.cell_type == "code"]
         fresh_code = [c for c in run.cells if c.cell_type == "code"]
         assert len(code) == len(fresh_code), f"{name} ({language}): code cells differ from the builder's"
-        for index, (old, new) in enumerate(zip(code, fresh_code)):
+        for index, (old, new) in enumerate(zip(code, fresh_code, strict=True)):
             assert text_outputs(old) == text_outputs(new), (
                 f"{name} ({language}), code cell {index}: stored output is stale; run `python -m snippets.exercises`\n"
                 f"stored:\n{text_outputs(old)}\nfresh:\n{text_outputs(new)}"
@@ -143,7 +143,7 @@ def test_check_cells_say_not_answered_then_correct(fresh_runs, name):
     assert kinds[:3] == ["install", "exercise", "check"], f"{name}: expected install, blank, check cells first"
     assert "solution" in kinds[3:], f"{name}: no solution after the check cell"
     assert "not answered yet" in text_outputs(code[2]), f"{name}: the check cell does not see the blank answer"
-    solution_output = "".join(text_outputs(c) for c, kind in zip(code, kinds) if kind == "solution")
+    solution_output = "".join(text_outputs(c) for c, kind in zip(code, kinds, strict=True) if kind == "solution")
     assert "correct" in solution_output and "not right yet" not in solution_output, (
         f"{name}: the solution does not pass its own check:\n{solution_output}"
     )

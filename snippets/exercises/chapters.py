@@ -14,7 +14,7 @@ mkdocs.yml; a shared page model can replace it without changing the rest.
 
 import posixpath
 import re
-from functools import lru_cache
+from functools import cache
 
 import markdown
 import nbformat
@@ -27,7 +27,10 @@ NOTEBOOKS = REPO / "notebooks"
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)```(?P<info>[^`]*)$")
 PYTHON_INFO = re.compile(r"^(python|\{\.python(\s[^}]*)?\})\s*$")
 # Admonitions, collapsible blocks and content tabs: a marker line, then a body indented by four.
-CONTAINER = re.compile(r'^(?:(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?|===\s+"(?P<tab>[^"]*)")\s*$')
+CONTAINER = re.compile(
+    r'^(?:(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?'  # !!! note "Title", ??? tip
+    r'|===\s+"(?P<tab>[^"]*)")\s*$'  # === "Tab"
+)
 LINK_TARGET = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)(\))")
 
 
@@ -48,7 +51,7 @@ class _IgnoreTags(yaml.SafeLoader):
 _IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _site_settings():
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
     snippets = {}

@@ -66,10 +66,10 @@ checks.mlp_gradients(loss, gradients, params, x, t)
 # $h(1 - h)$입니다.
 
 # %% [markdown] lang="en" tags=["solution"]
-# The forward pass keeps what the backward pass needs (`h`, `y`), and the backward pass runs from the output back.
-# Softmax with cross-entropy passes back $(y - t) / N$; an Affine layer gives $\frac{\partial L}{\partial W} = x^\top \delta$
-# and $\frac{\partial L}{\partial b} = \sum \delta$ and sends $\delta W^\top$ towards the input. The sigmoid's local
-# derivative is $h(1 - h)$.
+# The forward pass keeps what the backward pass needs (`h`, `y`), and the backward pass runs from the output
+# back. Softmax with cross-entropy passes back $(y - t) / N$; an Affine layer gives
+# $\frac{\partial L}{\partial W} = x^\top \delta$ and $\frac{\partial L}{\partial b} = \sum \delta$ and sends
+# $\delta W^\top$ towards the input. The sigmoid's local derivative is $h(1 - h)$.
 
 # %% tags=["solution"]
 def forward(params, x):

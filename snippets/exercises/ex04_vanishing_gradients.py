@@ -20,7 +20,8 @@
 #    each 32 wide, without biases, weights drawn from a normal distribution with standard deviation 1
 #    (set up in the cell below).
 # 2. Run one forward and one backward pass. The loss is $L = \frac{1}{2N}\sum y^2$, so the output's gradient is $y / N$.
-# 3. Put the norm of every layer's weight gradient, $\lVert \partial L / \partial W_k \rVert$, into `norms` (first layer first).
+# 3. Put the norm of every layer's weight gradient, $\lVert \partial L / \partial W_k \rVert$, into `norms`
+#    (first layer first).
 # 4. Compare sigmoid with ReLU and explain the difference.
 #
 # If PyTorch is installed, the last cell builds the same network in PyTorch and checks that it gives the same norms.
@@ -84,7 +85,7 @@ def gradient_norms(activation):
 print(f"largest sigmoid derivative (at z = 0): {local_derivative('sigmoid', np.zeros(1))[0]:.2f}")
 print("layer  sigmoid     relu")
 sigmoid_norms, relu_norms = gradient_norms("sigmoid"), gradient_norms("relu")
-for layer, (s, r) in enumerate(zip(sigmoid_norms, relu_norms), start=1):
+for layer, (s, r) in enumerate(zip(sigmoid_norms, relu_norms, strict=True), start=1):
     print(f"{layer:5d}  {s:.2e}  {r:.2e}")
 for name, values in (("sigmoid", sigmoid_norms), ("relu", relu_norms)):
     print(f"{name}: first layer / last layer = {values[0] / values[-1]:.1e}")
