@@ -1,15 +1,15 @@
 # %% [markdown] lang="ko"
 # # 연습 1: 연쇄 법칙을 손으로
 #
-# 다음 합성 함수에서 $\frac{dL}{dx}$를 연쇄 법칙으로 구하세요.
+# 다음 합성 함수에서 $\frac{dL}{dx}$를 연쇄 법칙으로 구하십시오.
 #
 # $$
 # x \;\rightarrow\; z = 3x + 1 \;\rightarrow\; a = \operatorname{relu}(z) \;\rightarrow\; L = a^2
 # $$
 #
-# 1. 국소 미분 $\frac{dL}{da}$, $\frac{da}{dz}$, $\frac{dz}{dx}$를 쓰세요.
-# 2. 연쇄 법칙으로 $\frac{dL}{dx}$를 구하세요.
-# 3. 아래 칸의 `...`를 $x = 2$에서의 값으로 바꾸고, 확인 칸을 실행하세요. 확인 칸은 중앙 차분
+# 1. 국소 미분 $\frac{dL}{da}$, $\frac{da}{dz}$, $\frac{dz}{dx}$를 쓰십시오.
+# 2. 연쇄 법칙으로 $\frac{dL}{dx}$를 구하십시오.
+# 3. 아래 칸의 `...`를 $x = 2$에서의 값으로 바꾸고, 확인 칸을 실행하십시오. 확인 칸은 중앙 차분
 #    $\frac{f(x+h) - f(x-h)}{2h}$로 구한 값과 비교해 맞는지 알려 줍니다.
 
 # %% [markdown] lang="en"

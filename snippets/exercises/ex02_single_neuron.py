@@ -1,12 +1,12 @@
 # %% [markdown] lang="ko"
 # # 연습 2: 뉴런 하나의 역전파
 #
-# 시그모이드 활성화와 제곱 오차를 쓰는 뉴런 하나의 순전파와 역전파를 구현하세요.
+# 시그모이드 활성화와 제곱 오차를 쓰는 뉴런 하나의 순전파와 역전파를 구현하십시오.
 #
 # 1. $w = 0.5$, $b = 0.1$, $x = 1.0$, 정답 $y = 0.8$을 씁니다.
 # 2. 순전파: $z = wx + b$, $a = \sigma(z)$, $L = (a - y)^2$
-# 3. $\frac{\partial L}{\partial w}$와 $\frac{\partial L}{\partial b}$를 단계별로 구하세요.
-# 4. 아래 칸에 NumPy로 구현하고 확인 칸을 실행하세요. 확인 칸은 수치 미분과 비교합니다.
+# 3. $\frac{\partial L}{\partial w}$와 $\frac{\partial L}{\partial b}$를 단계별로 구하십시오.
+# 4. 아래 칸에 NumPy로 구현하고 확인 칸을 실행하십시오. 확인 칸은 수치 미분과 비교합니다.
 
 # %% [markdown] lang="en"
 # # Exercise 2: backpropagation through one neuron

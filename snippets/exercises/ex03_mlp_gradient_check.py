@@ -1,14 +1,14 @@
 # %% [markdown] lang="ko"
 # # 연습 3: 2층 MLP 기울기 검사
 #
-# 2층 MLP의 순전파와 역전파를 직접 구현하고, 수치 미분으로 맞는지 확인하세요.
+# 2층 MLP의 순전파와 역전파를 직접 구현하고, 수치 미분으로 맞는지 확인하십시오.
 #
 # 1. 입력 4, 은닉 8, 출력 2인 2층 MLP를 시드를 고정한 난수 가중치로 만듭니다(아래 칸에 준비되어 있습니다).
 #    은닉층은 시그모이드, 출력은 소프트맥스와 교차 엔트로피이고, 손실은 배치 평균입니다.
-# 2. `loss`에 순전파를, `gradients`에 역전파를 손으로 구현하세요. `gradients`는 `W1`, `b1`, `W2`, `b2`의
+# 2. `loss`에 순전파를, `gradients`에 역전파를 손으로 구현하십시오. `gradients`는 `W1`, `b1`, `W2`, `b2`의
 #    기울기를 담은 딕셔너리를 돌려줍니다.
-# 3. 중앙 차분으로 수치 기울기를 구하는 `numerical_gradient`를 구현하세요.
-# 4. 상대 오차 $\frac{\lVert g_a - g_n \rVert}{\lVert g_a \rVert + \lVert g_n \rVert}$를 계산하세요.
+# 3. 중앙 차분으로 수치 기울기를 구하는 `numerical_gradient`를 구현하십시오.
+# 4. 상대 오차 $\frac{\lVert g_a - g_n \rVert}{\lVert g_a \rVert + \lVert g_n \rVert}$를 계산하십시오.
 # 5. 확인 칸은 배열마다 상대 오차를 출력하고, $10^{-5}$보다 작은지 알려 줍니다.
 
 # %% [markdown] lang="en"
@@ -125,7 +125,7 @@ checks.mlp_gradients(loss, gradients, params, x, t)
 # %% [markdown] lang="ko"
 # 상대 오차는 기울기의 크기와 상관없이 비교할 수 있게 해 줍니다. 역전파가 맞으면 보통 $10^{-7}$보다도 훨씬
 # 작고, 전치나 합을 하나만 빠뜨려도 1에 가까워집니다. `gradients`에서 `.sum(axis=0)` 하나를 지우고 다시
-# 실행해 보세요.
+# 실행해 보십시오.
 
 # %% [markdown] lang="en"
 # The relative error makes the comparison independent of how large the gradients are. With correct

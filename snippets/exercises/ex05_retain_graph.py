@@ -1,15 +1,15 @@
 # %% [markdown] lang="ko"
 # # 연습 5: 계산 그래프와 retain_graph
 #
-# PyTorch의 동적 계산 그래프를 살펴보세요. 이 노트북에는 PyTorch가 필요합니다.
+# PyTorch의 동적 계산 그래프를 살펴보십시오. 이 노트북에는 PyTorch가 필요합니다.
 #
-# 1. `x`와 `y`가 기울기를 추적하게 하고 $z = x^2 + y^2$을 계산하세요.
-# 2. `z.backward()`를 호출하고 `x.grad`와 `y.grad`를 출력하세요.
-# 3. `z.backward()`를 한 번 더 호출하면 어떤 오류가 나는지 확인하세요.
-# 4. 계산을 다시 만들고 `z.backward(retain_graph=True)`를 두 번 호출하세요. 기울기가 누적되어 두 배가 되는 것을
-#    확인하고, 학습 루프에서 `optimizer.zero_grad()`가 필요한 이유를 설명하세요.
+# 1. `x`와 `y`가 기울기를 추적하게 하고 $z = x^2 + y^2$을 계산하십시오.
+# 2. `z.backward()`를 호출하고 `x.grad`와 `y.grad`를 출력하십시오.
+# 3. `z.backward()`를 한 번 더 호출하면 어떤 오류가 나는지 확인하십시오.
+# 4. 계산을 다시 만들고 `z.backward(retain_graph=True)`를 두 번 호출하십시오. 기울기가 누적되어 두 배가 되는 것을
+#    확인하고, 학습 루프에서 `optimizer.zero_grad()`가 필요한 이유를 설명하십시오.
 #
-# 아래 칸에서 두 번 호출한 뒤의 `x.grad` 값을 `x_grad`에 넣고 확인 칸을 실행하세요.
+# 아래 칸에서 두 번 호출한 뒤의 `x.grad` 값을 `x_grad`에 넣고 확인 칸을 실행하십시오.
 
 # %% [markdown] lang="en"
 # # Exercise 5: the computational graph and retain_graph
