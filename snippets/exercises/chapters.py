@@ -71,20 +71,30 @@ def expand(text):
 
 
 def flatten_containers(text):
-    """Admonition, details and tab bodies dedented under a bold title line: Jupyter has no such
-    containers and would show a body indented by four as code."""
-    out, inside = [], False
+    """Admonition and tab bodies dedented under a bold title line, collapsible blocks (???) as
+    HTML <details>, which Jupyter and Colab fold too: Jupyter has no such containers and would
+    show a body indented by four as code."""
+    out, inside, folded = [], False, False
+
+    def close():
+        if folded:
+            out.extend(["", "</details>", ""])
+
     for line in text.split("\n"):
         match = CONTAINER.match(line)
         if match:
+            close()
             title = match.group("title") or match.group("tab") or match.group("kind").capitalize()
-            out += [f"**{title}**", ""]
+            folded = line.startswith("???")
+            out += [f"<details><summary>{title}</summary>", ""] if folded else [f"**{title}**", ""]
             inside = True
         elif inside and (line.startswith("    ") or not line.strip()):
             out.append(line[4:])
         else:
-            inside = False
+            close()
+            inside = folded = False
             out.append(line)
+    close()
     return "\n".join(out)
 
 
