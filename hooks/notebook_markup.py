@@ -13,6 +13,7 @@ import hashlib
 import html
 import json
 import re
+import sys
 from pathlib import Path
 
 import nbformat
@@ -137,9 +138,10 @@ class MarkupCache:
     """
 
     def __init__(self, folder):
-        # the code of this module: a change to the markup invalidates every entry
+        # the markup code (this module and the math helper): changing it invalidates every entry
         self.folder, self.used = Path(folder), set()
-        self.code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+        code = Path(__file__).read_bytes() + Path(sys.modules[arithmatex_delimiters.__module__].__file__).read_bytes()
+        self.code = hashlib.sha256(code).hexdigest()
 
     def get(self, content, tags, language, settings):
         slugify, *rest = settings
