@@ -13,6 +13,7 @@ and held to the same checks as the pages.
   states is printed or written by the notebook's code, as for pages.
 """
 
+import importlib.util
 import os
 import re
 import subprocess
@@ -29,12 +30,12 @@ from snippets.exercises.notebooks import (
     as_page_text,
     build,
     execute,
-    needs_torch,
     notebook_path,
     repository_url,
     sources,
     text_outputs,
 )
+from tests.docs_plugin import IMPORTS_TORCH, skip_unless_torch
 from tests.numbers import unbacked_numbers
 from tests.parity import page_differences
 
@@ -88,21 +89,18 @@ def fresh_runs(reader_env, tmp_path_factory):
     runs = {}
     for name in NAMES:
         notebook = build(name, "en")
-        if needs_torch(notebook) and not _has_torch():
-            continue
+        if IMPORTS_TORCH.search(code_of(notebook)) and importlib.util.find_spec("torch") is None:
+            continue  # the tests that read this run skip (or fail under WITH_TORCH) on their own
         runs[name] = run_outside(notebook, name, reader_env, tmp_path_factory.mktemp(name))
     return runs
 
 
-def _has_torch():
-    import importlib.util
-
-    return importlib.util.find_spec("torch") is not None
+def code_of(notebook):
+    return "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
 
 
 def fresh(fresh_runs, name):
-    if name not in fresh_runs:
-        pytest.skip(f"{name} needs PyTorch (WITH_TORCH=1 make test installs it)")
+    skip_unless_torch(code_of(build(name, "en")))
     return fresh_runs[name]
 
 
@@ -174,6 +172,10 @@ def test_stored_outputs_are_clean(name, language):
         text = text_outputs(cell)
         assert "[error]" not in text, f"{name} ({language}), code cell {index} stored an error: {text}"
         assert not ABSOLUTE_PATH.search(text), f"{name} ({language}), code cell {index} shows a local path"
+
+
+# The page checks read a notebook as page text (as_page_text). Seam for the shared
+# page model: page_differences and unbacked_numbers are its two entry points here.
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -250,8 +252,7 @@ def test_chapter_notebook_has_the_pages_code_in_both_languages(stem):
 @pytest.mark.parametrize("stem", CHAPTERS)
 def test_chapter_notebook_runs_outside_the_repository(stem, reader_env, tmp_path):
     notebook = chapters.build(chapter_page("ko", stem))
-    if needs_torch(notebook) and not _has_torch():
-        pytest.skip(f"{stem} needs PyTorch (WITH_TORCH=1 make test installs it)")
+    skip_unless_torch(code_of(notebook))
     run_outside(notebook, stem, reader_env, tmp_path)
     errors = [text_outputs(c) for c in notebook.cells if c.cell_type == "code" and "[error]" in text_outputs(c)]
     assert not errors, f"{stem}: {errors}"

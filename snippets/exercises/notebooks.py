@@ -85,15 +85,6 @@ def build(name, language):
     return notebook
 
 
-def needs_torch(notebook):
-    """True when some cell needs PyTorch to give its stored output."""
-    return any(
-        "torch" in cell.metadata.get("tags", []) or re.search(r"^import torch", cell.source, re.M)
-        for cell in notebook.cells
-        if cell.cell_type == "code" and INSTALL_TAG not in cell.metadata.get("tags", [])
-    )
-
-
 def execute(notebook, cwd=None, env=None, timeout=120):
     """Run every cell but the install cell (the caller provides the package:
     the repository for the stored outputs, an installed copy in the tests)."""
