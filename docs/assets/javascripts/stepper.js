@@ -254,8 +254,13 @@
       g.classList.toggle("is-current", e.dst === current && steps[s].phase !== "seed");
     });
     this.counter.textContent = fill(this.words.step, { i: s + 1, n: steps.length });
+    // A disabled button drops the focus to <body>, where ←/→ no longer reach
+    // the figure: hand the focus to the other button first.
+    var focused = document.activeElement;
     this.previous.disabled = s === 0;
     this.next.disabled = s === steps.length - 1;
+    if (focused === this.next && this.next.disabled) this.previous.focus();
+    if (focused === this.previous && this.previous.disabled) this.next.focus();
     this.text.textContent = this.describe(s);
   };
 
