@@ -141,7 +141,8 @@ EXAMPLES = {
                 Input("t", both("y (정답)", "y (target)"), 1.0, 0.0, 1.0),
             ),
             _network_121,
-            {"h1": both("h₁"), "h2": both("h₂"), "yhat": both("ŷ"), "L": both("L")},
+            {"z1": both("z₁"), "h1": both("h₁"), "z2": both("z₂"), "h2": both("h₂"), "zout": both("z_out"),
+             "yhat": both("ŷ"), "err": both("y − ŷ"), "L": both("L")},
         ),
         Example(
             "softmax_with_loss",
@@ -155,7 +156,9 @@ EXAMPLES = {
                 Input("t3", both("t₃"), 0.0, 0.0, 0.0, editable=False),
             ),
             _softmax_with_loss,
-            {"S": both("S"), "y1": both("y₁"), "y2": both("y₂"), "y3": both("y₃"), "L": both("L")},
+            {"S": both("S"), "r": both("1/S"), "L": both("L"),
+             **{f"{node}{k}": both(text.format(k=s)) for k, s in ((1, "₁"), (2, "₂"), (3, "₃"))
+                for node, text in (("e", "exp(a{k})"), ("y", "y{k}"), ("log", "log y{k}"), ("tl", "t{k} log y{k}"))}},
             tuple(Check(f"a{k}", f"y{s} − t{s}", f"y{k}", f"t{k}") for k, s in ((1, "₁"), (2, "₂"), (3, "₃"))),
         ),
     )
