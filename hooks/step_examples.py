@@ -1,4 +1,4 @@
-"""The five computations the pages let a reader step through, written with snippets.tracer.
+"""The computations the pages let a reader step through, written with snippets.tracer.
 
 Each example names its inputs (with the published values, labels in both
 languages, and a range the tests draw random inputs from) and builds its graph
@@ -59,6 +59,10 @@ def both(ko, en=None):
     return {"ko": ko, "en": en if en is not None else ko}
 
 
+def _square_of_sum(v):
+    return ((v["x"] + v["y"]).named("add") ** 2).named("sq")
+
+
 def _walnuts(v):
     subtotal = (v["price"] * v["count"]).named("m1")
     return (subtotal * v["tax"]).named("total")
@@ -99,6 +103,12 @@ def _softmax_with_loss(v):
 EXAMPLES = {
     e.name: e
     for e in (
+        Example(
+            "square_of_sum",
+            (Input("x", both("x"), 1.0, -3.0, 3.0), Input("y", both("y"), 2.0, -3.0, 3.0)),
+            _square_of_sum,
+            {"add": both("t"), "sq": both("z")},
+        ),
         Example(
             "walnuts",
             (

@@ -20,6 +20,7 @@ from tests.pages import DOCS, LANGUAGES
 
 # Where each example is placed (the same page in both languages).
 PLACES = {
+    "square_of_sum": "chapters/03-computational-graphs",
     "walnuts": "chapters/04-simple-layers",
     "walnuts_and_pistachios": "chapters/04-simple-layers",
     "staged_sigmoid": "chapters/05-activation-layers",
@@ -85,6 +86,8 @@ def grads(name):
 
 
 def test_the_published_numbers():
+    root, g, v = grads("square_of_sum")
+    assert (v["add"], root.data, g["add"], g["x"], g["y"]) == (3, 9, 6, 6, 6)
     root, g, _ = grads("walnuts")
     assert root.data == pytest.approx(220)
     assert (g["price"], g["count"], g["tax"]) == pytest.approx((2.2, 110, 200))

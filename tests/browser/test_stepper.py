@@ -152,6 +152,7 @@ def test_stepping_through_shows_the_tracers_numbers(page, page_log, site_url, na
 
 # One edit per example: (input, new value).
 EDITS = {
+    "square_of_sum": ("y", -4),
     "walnuts": ("price", 150),
     "walnuts_and_pistachios": ("pc", 5),
     "staged_sigmoid": ("x", -2.5),
