@@ -166,6 +166,7 @@ def graph_data(name, language, values=None):
             "inputs": [p.id for p in n.inputs],
             "value": n.data,
             "grad": n.grad,
+            "local": list(n.local),  # d node / d inputs[k], as the tracer recorded them
             "editable": n.id in inputs and inputs[n.id].editable,
         })
     edges = [{"src": p.id, "dst": n.id, "slot": k} for n in order for k, p in enumerate(n.inputs)]
@@ -181,6 +182,7 @@ def graph_data(name, language, values=None):
         "name": name,
         "language": language,
         "root": root.id,
+        "inputs": [i.id for i in example.inputs],  # the order readers meet them in
         "nodes": nodes,
         "edges": edges,
         "steps": steps,
@@ -295,7 +297,7 @@ def svg(data):
     values = {n["id"]: n for n in data["nodes"]}
     for index, (e, (x1, y1, x2, y2, lx, ly)) in enumerate(zip(data["edges"], _edge_geometry(data, place))):
         src, dst = values[e["src"]], values[e["dst"]]
-        local = _local_gradient(dst, e["slot"], values)
+        local = dst["local"][e["slot"]]
         parts.append(
             f'<g class="stepper-edge" data-edge="{index}" data-src="{e["src"]}" data-dst="{e["dst"]}">'
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2 - 1:.1f}" y2="{y2:.1f}" marker-end="url(#{uid}-arrow)"/>'
@@ -322,28 +324,12 @@ def svg(data):
     return "".join(parts)
 
 
-def _local_gradient(node, slot, nodes):
-    """d node / d its input at ``slot``, from the traced values (as stepper.js computes it)."""
-    a = nodes[node["inputs"][0]]["value"]
-    y, kind, c = node["value"], node["kind"], node["const"]
-    if kind == "mul":
-        return nodes[node["inputs"][1 - slot]]["value"]
-    if kind == "sub":
-        return 1.0 if slot == 0 else -1.0
-    return {
-        "add": lambda: 1.0, "add_const": lambda: 1.0, "mul_const": lambda: c, "neg": lambda: -1.0,
-        "exp": lambda: y, "log": lambda: 1.0 / a, "reciprocal": lambda: -1.0 / (a * a),
-        "sigmoid": lambda: y * (1.0 - y), "tanh": lambda: 1.0 - y * y,
-        "relu": lambda: 1.0 if a > 0 else 0.0, "pow": lambda: c * a ** (c - 1),
-    }[kind]()
-
-
 def describe(data):
     """The figure in one sentence, for screen readers and the no-JavaScript page."""
     nodes = {n["id"]: n for n in data["nodes"]}
     root = nodes[data["root"]]
     words = data["words"]
-    leaves = [n for n in data["nodes"] if not n["inputs"]]
+    leaves = [nodes[i] for i in data["inputs"]]
     inputs = ", ".join(f"{n['label']} = {number(n['value'])}" for n in leaves)
     grads = ", ".join(f"∂/∂{n['label']} = {number(n['grad'])}" for n in leaves)
     result = f"{root['caption'] or root['label']} = {number(root['value'])}"

@@ -66,8 +66,10 @@ def test_the_built_figure_carries_the_tracers_numbers(built_site, name, lang):
     for n in data["nodes"]:
         node = traced[n["id"]]
         assert (n["value"], n["grad"], n["kind"], n["const"]) == (node.data, node.grad, node.kind, node.const)
-        assert n["inputs"] == [p.id for p in node.inputs]
+        assert (n["inputs"], n["local"]) == ([p.id for p in node.inputs], list(node.local))
     assert data["language"] == lang
+    assert data["inputs"] == [i.id for i in EXAMPLES[name].inputs]
+    assert sorted(data["inputs"]) == sorted(n["id"] for n in data["nodes"] if not n["inputs"])
     # The static SVG shows every value and gradient, nodes and edges.
     nodes = texts(svg, "stepper-node", "data-node")
     assert nodes == {i: (number(v.data), f"∂ {number(v.grad)}") for i, v in traced.items()}

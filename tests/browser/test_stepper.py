@@ -113,11 +113,10 @@ def check_text(shown, graph, nodes, step, where):
         node = nodes[s["node"]]
         expected = [f"= {number(node.grad * local)}" for local in node.local]
     elif s["phase"] == "done":
-        expected = [f"= {number(nodes[n['id']].grad)}" for n in graph["nodes"] if not n["inputs"]]
+        expected = [f"= {number(nodes[i].grad)}" for i in graph["inputs"]]
         expected += [f"= {number(nodes[c['target']].grad)}" for c in graph["checks"]]
     else:
-        expected = [f"{number(nodes[n['id']].data)}" for n in graph["nodes"] if not n["inputs"]] \
-            if s["phase"] == "start" else ["1"]
+        expected = [f"{number(nodes[i].data)}" for i in graph["inputs"]] if s["phase"] == "start" else ["1"]
     missing = [e for e in expected if e not in text]
     assert not missing, f"{where}, step {step + 1}: {missing} not in the announcement {text!r}"
     if s["phase"] in ("forward", "backward", "seed"):

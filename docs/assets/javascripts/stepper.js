@@ -135,7 +135,7 @@
     legend.textContent = w.inputs;
     fields.appendChild(legend);
     this.fields = {};
-    this.graph.nodes.forEach(function (n) {
+    this.leaves().forEach(function (n) {
       if (!n.editable) return;
       var label = document.createElement("label");
       var name = document.createElement("span");
@@ -176,6 +176,12 @@
       else return;
       event.preventDefault();
     });
+  };
+
+  // The inputs in the order the example lists them (the nodes are in topological order).
+  Stepper.prototype.leaves = function () {
+    var self = this;
+    return this.graph.inputs.map(function (id) { return self.byId[id]; });
   };
 
   function button(text, className) {
@@ -276,7 +282,7 @@
   // The words of step s, with the numbers of the current inputs.
   Stepper.prototype.describe = function (s) {
     var self = this, w = this.words, r = this.result, graph = this.graph, step = graph.steps[s];
-    var leaves = graph.nodes.filter(function (n) { return !n.inputs.length; });
+    var leaves = this.leaves();
     var operations = graph.nodes.filter(function (n) { return n.inputs.length; }).length;
     var n = step.node && this.byId[step.node];
     if (step.phase === "start") {
