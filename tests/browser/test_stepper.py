@@ -16,7 +16,7 @@ import random
 import pytest
 
 from hooks.step_examples import EXAMPLES
-from hooks.stepper import number
+from hooks.stepper import graph_data, number
 from tests.test_stepper import PLACES
 
 pytestmark = pytest.mark.browser
@@ -140,15 +140,6 @@ def step_through(figure, graph, nodes, where):
     assert figure.locator(".stepper-previous").is_disabled()
 
 
-@pytest.mark.parametrize("name, lang", CASES, ids=IDS)
-def test_stepping_through_shows_the_tracers_numbers(page, page_log, site_url, name, lang):
-    figure = open_figure(page, site_url, lang, name)
-    graph = figure.evaluate("(f) => f.stepper.graph")
-    assert graph["language"] == lang and page.locator("html").get_attribute("lang") == lang
-    step_through(figure, graph, traced(name), f"{lang}:{name}")
-    assert not page_log.problems(), "\n".join(page_log.problems())
-
-
 # One edit per example: (input, new value).
 EDITS = {
     "square_of_sum": ("y", -4),
@@ -161,11 +152,16 @@ EDITS = {
 
 
 @pytest.mark.parametrize("name, lang", CASES, ids=IDS)
-def test_an_edited_input_is_recomputed(page, site_url, name, lang):
+def test_stepping_through_and_editing_show_the_tracers_numbers(page, page_log, site_url, name, lang):
     figure = open_figure(page, site_url, lang, name)
     graph = figure.evaluate("(f) => f.stepper.graph")
+    assert graph["language"] == lang and page.locator("html").get_attribute("lang") == lang
+    step_through(figure, graph, traced(name), f"{lang}:{name}")
+
+    # Edit one input (the figure is back at the first step).
     input_id, value = EDITS[name]
-    figure.locator(f'input[data-input="{input_id}"]').fill(str(value))
+    field = figure.locator(f'input[data-input="{input_id}"]')
+    field.fill(str(value))
     nodes = traced(name, {input_id: value})
     where = f"{lang}:{name} with {input_id} = {value}"
     check_shown(figure.evaluate(SHOWN), graph, nodes, 0, where)
@@ -177,37 +173,36 @@ def test_an_edited_input_is_recomputed(page, site_url, name, lang):
     check_shown(shown, graph, nodes, last, where)  # the last step shows every number
     check_text(shown, graph, nodes, last, where)
     # A field that is not a number is named, and the numbers stay as they were.
-    figure.locator(f'input[data-input="{input_id}"]').fill("")
+    field.fill("")
     assert figure.locator(".stepper-error").text_content().strip() != ""
-    check_shown(figure.evaluate(SHOWN), graph, nodes, last, f"{lang}:{name} after an empty field")
+    check_shown(figure.evaluate(SHOWN), graph, nodes, last, f"{where}, then an empty field")
     figure.locator(".stepper-reset").click()
     assert figure.locator(".stepper-error").text_content() == ""
     check_shown(figure.evaluate(SHOWN), graph, traced(name), last, f"{lang}:{name} after reset")
+    assert not page_log.problems(), "\n".join(page_log.problems())
 
 
 def random_inputs(name, rng):
     return {i.id: round(rng.uniform(i.low, i.high), 3) if i.editable else i.value for i in EXAMPLES[name].inputs}
 
 
-@pytest.mark.parametrize("name", PLACES)
-def test_the_browser_evaluator_agrees_with_the_tracer(page, site_url, name):
-    figure = open_figure(page, site_url, "en", name)
-    rng = random.Random(f"stepper-{name}")
-    cases = [EXAMPLES[name].published()] + [random_inputs(name, rng) for _ in range(25)]
-    results = figure.evaluate(
-        "(f, cases) => cases.map((c) => window.backpropStepper.evaluate(f.stepper.graph, c))", cases)
-    for inputs, result in zip(cases, results):
-        for node_id, node in traced(name, inputs).items():
-            assert result["value"][node_id] == pytest.approx(node.data, rel=1e-12, abs=1e-14), (inputs, node_id)
-            assert result["grad"][node_id] == pytest.approx(node.grad, rel=1e-10, abs=1e-13), (inputs, node_id)
-
-
-def test_the_browser_writes_numbers_as_the_build_does(page, site_url):
-    figure = open_figure(page, site_url, "en", "walnuts")
+def test_the_browser_evaluator_and_number_format_agree_with_the_build(page, site_url):
+    open_figure(page, site_url, "en", "walnuts")  # any page with stepper.js
+    for name in PLACES:
+        rng = random.Random(f"stepper-{name}")
+        cases = [EXAMPLES[name].published()] + [random_inputs(name, rng) for _ in range(25)]
+        results = page.evaluate(
+            "([graph, cases]) => cases.map((c) => window.backpropStepper.evaluate(graph, c))",
+            [graph_data(name, "en"), cases])
+        for inputs, result in zip(cases, results):
+            for node_id, node in traced(name, inputs).items():
+                where = f"{name} at {inputs}: {node_id}"
+                assert result["value"][node_id] == pytest.approx(node.data, rel=1e-12, abs=1e-14), where
+                assert result["grad"][node_id] == pytest.approx(node.grad, rel=1e-10, abs=1e-13), where
     rng = random.Random(7)
     values = [0.0, -0.0, 220.00000000000003, 1e-7, -123456.0, 0.0001234, 9999.5, -0.016540]
     values += [rng.uniform(-1, 1) * 10 ** rng.randint(-6, 6) for _ in range(200)]
-    written = figure.evaluate("(f, values) => values.map(window.backpropStepper.number)", values)
+    written = page.evaluate("(values) => values.map(window.backpropStepper.number)", values)
     assert written == [number(v) for v in values]
 
 
