@@ -114,10 +114,10 @@ EXAMPLES = {
             (
                 Input("price", both("호두 가격", "walnut price"), 100, 50, 300),
                 Input("count", both("호두 개수", "walnut count"), 2, 1, 10),
-                Input("tax", both("소비세", "tax rate"), 1.1, 1.0, 1.3),
+                Input("tax", both("세금 배율", "tax factor"), 1.1, 1.0, 1.3),
             ),
             _walnuts,
-            {"total": both("지불 금액", "amount paid")},
+            {"m1": both("소계", "subtotal"), "total": both("지불 금액", "total")},
         ),
         Example(
             "walnuts_and_pistachios",
@@ -126,10 +126,10 @@ EXAMPLES = {
                 Input("wc", both("호두 개수", "walnut count"), 2, 1, 10),
                 Input("pp", both("피스타치오 가격", "pistachio price"), 150, 50, 300),
                 Input("pc", both("피스타치오 개수", "pistachio count"), 3, 1, 10),
-                Input("tax", both("소비세", "tax rate"), 1.1, 1.0, 1.3),
+                Input("tax", both("세금 배율", "tax factor"), 1.1, 1.0, 1.3),
             ),
             _walnuts_and_pistachios,
-            {"total": both("지불 금액", "amount paid")},
+            {"add": both("소계", "subtotal"), "total": both("지불 금액", "total")},
         ),
         Example(
             "staged_sigmoid",

@@ -8,11 +8,11 @@ computed, so backward() can find that order itself (a topological sort).
 # --8<-- [start:walnuts]
 from snippets.tracer import Value
 
-walnut_price, walnut_count, tax_rate = Value(100), Value(2), Value(1.1)
-total = walnut_price * walnut_count * tax_rate  # every * records a node and its local derivatives
+walnut_price, walnut_count, tax_factor = Value(100), Value(2), Value(1.1)
+total = walnut_price * walnut_count * tax_factor  # every * records a node and its local derivatives
 total.backward()                                # visits the nodes in reverse order by itself
 print(f"total = {total.data:g}")
-print(f"d total / d price = {walnut_price.grad:g}, count = {walnut_count.grad:g}, tax = {tax_rate.grad:g}")
+print(f"d total / d price = {walnut_price.grad:g}, count = {walnut_count.grad:g}, tax = {tax_factor.grad:g}")
 # --8<-- [end:walnuts]
 
 # --8<-- [start:network]
