@@ -220,8 +220,10 @@
     if (step === this.step) return;
     this.step = step;
     this.render();
+    // Keep the step's node in view; the first and last steps are about the inputs, on the left.
     var current = this.figure.querySelector(".stepper-node.is-current");
     if (current && current.scrollIntoView) current.scrollIntoView({ block: "nearest", inline: "center" });
+    else if (!current) this.figure.querySelector(".stepper-scroll").scrollLeft = 0;
   };
 
   // What is known after step s: a node's value once it is computed (inputs from
