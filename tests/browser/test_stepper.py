@@ -17,6 +17,7 @@ import pytest
 
 from hooks.step_examples import EXAMPLES
 from hooks.stepper import graph_data, number
+from snippets.tracer import Value
 from tests.test_stepper import PLACES
 
 pytestmark = pytest.mark.browser
@@ -199,6 +200,22 @@ def test_the_browser_evaluator_and_number_format_agree_with_the_build(page, site
                 where = f"{name} at {inputs}: {node_id}"
                 assert result["value"][node_id] == pytest.approx(node.data, rel=1e-12, abs=1e-14), where
                 assert result["grad"][node_id] == pytest.approx(node.grad, rel=1e-10, abs=1e-13), where
+    # Operations no published example uses (tanh, relu on both sides of 0), with the rest.
+    rng = random.Random(11)
+    for _ in range(25):
+        a, b = Value(rng.uniform(-2, 2), "a"), Value(rng.uniform(0.1, 2), "b")
+        root = ((a * b).tanh() + (a - b).relu() * 3 + (-a).relu() + b.log() / (b ** 1.5 + 1)
+                - (a + 0.5).sigmoid().exp()).named("out")
+        root.backward()
+        order = root.topological_order()
+        graph = {"root": root.id, "nodes": [
+            {"id": n.id, "label": n.id, "kind": n.kind, "const": n.const, "inputs": [q.id for q in n.inputs],
+             "value": n.data} for n in order]}
+        result = page.evaluate("([graph, inputs]) => window.backpropStepper.evaluate(graph, inputs)",
+                               [graph, {"a": a.data, "b": b.data}])
+        for n in order:
+            assert result["value"][n.id] == pytest.approx(n.data, rel=1e-12, abs=1e-14), (n.kind, a, b)
+            assert result["grad"][n.id] == pytest.approx(n.grad, rel=1e-10, abs=1e-13), (n.kind, a, b)
     rng = random.Random(7)
     values = [0.0, -0.0, 220.00000000000003, 1e-7, -123456.0, 0.0001234, 9999.5, -0.016540]
     values += [rng.uniform(-1, 1) * 10 ** rng.randint(-6, 6) for _ in range(200)]
