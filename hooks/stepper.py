@@ -197,7 +197,7 @@ def graph_data(name, language, values=None):
 # -- layout ---------------------------------------------------------------------
 BOX_HEIGHT = 58
 ROW_PITCH = 96
-GAP = 76          # between columns: room for the edge labels
+GAP = 92          # between columns: room for the edge labels
 MARGIN = 12
 TOP = 24          # room for a caption above the first row
 
@@ -219,33 +219,38 @@ def layout(data):
     for n in data["nodes"]:  # an input sits just left of its first consumer
         if not n["inputs"] and consumers[n["id"]]:
             column[n["id"]] = min(column[c] for c in consumers[n["id"]]) - 1
-    # Rows: inputs in the order a depth-first walk from the output meets them,
-    # every operation at the mean row of its inputs, then pushed apart.
-    row, next_row, seen = {}, 0, set()
-    post = []
-    walk = [(data["root"], False)]
+    # Rows, one column at a time from the left: the first inputs in the order
+    # a depth-first walk from the output meets them, every operation at the
+    # mean row of its inputs, an input that joins later (a weight, the tax
+    # factor, a target) just above or below the operation it feeds; then the
+    # column's boxes are pushed apart in that order.
+    late = {i for i, n in nodes.items() if not n["inputs"] and column[i] > 0}
+    first_inputs, seen, walk = [], set(), [data["root"]]
     while walk:
-        node_id, expanded = walk.pop()
-        if expanded:
-            post.append(node_id)
-            continue
+        node_id = walk.pop()
         if node_id in seen:
             continue
         seen.add(node_id)
-        walk.append((node_id, True))
-        for p in reversed(nodes[node_id]["inputs"]):
-            walk.append((p, False))
-    for node_id in post:
-        n = nodes[node_id]
-        if not n["inputs"]:
-            row[node_id] = float(next_row)
-            next_row += 1
-        else:
-            row[node_id] = sum(row[p] for p in n["inputs"]) / len(n["inputs"])
-    for c in set(column.values()):
-        members = sorted((i for i in nodes if column[i] == c), key=lambda i: row[i])
-        for below, above in zip(members[1:], members):
-            row[below] = max(row[below], row[above] + 1)
+        if not nodes[node_id]["inputs"] and node_id not in late:
+            first_inputs.append(node_id)
+        walk.extend(reversed(nodes[node_id]["inputs"]))
+    row = {i: float(k) for k, i in enumerate(first_inputs)}
+
+    def wanted(node_id):
+        placed = [row[p] for p in nodes[node_id]["inputs"] if p not in late]
+        return sum(placed) / len(placed)
+
+    for c in sorted(set(column.values()) - {0}):
+        here = [i for i in nodes if column[i] == c]
+        desired = {i: wanted(i) for i in here if i not in late}
+        row.update(desired)  # provisional: a late input's operation may read them
+        for i in here:
+            if i in late:
+                e = next(e for e in data["edges"] if e["src"] == i)
+                desired[i] = wanted(e["dst"]) + (-0.5 if e["slot"] == 0 else 0.5)
+        members = sorted(desired, key=desired.get)
+        for k, i in enumerate(members):
+            row[i] = desired[i] if k == 0 else max(desired[i], row[members[k - 1]] + 1)
     top_row = min(row.values())
     width_of = {i: max(84, _text_width(max(
         [nodes[i]["label"], "−0.00000", nodes[i]["caption"] or ""], key=_text_width)) + 18) for i in nodes}
@@ -266,20 +271,39 @@ def layout(data):
 
 
 # -- the static figure ----------------------------------------------------------
-def _edge_geometry(data, place):
-    """Per edge: the line's end points and where its two labels go."""
+def edge_geometry(data, place):
+    """Per edge: the line's end points and where its two labels go.
+
+    A label sits in the gap before the target unless it would cover another
+    label or a box there; then it slides back along its line. Short edges are
+    placed first, since they have the least room to move.
+    """
     inputs_of = {n["id"]: len(n["inputs"]) for n in data["nodes"]}
-    out = []
+    boxes = [(x, y - 16, x + w, y + BOX_HEIGHT) for x, y, w in place.values()]  # with captions
+    lines = []
     for e in data["edges"]:
         sx, sy, sw = place[e["src"]]
         tx, ty, _ = place[e["dst"]]
         k = inputs_of[e["dst"]]
-        x1, y1 = sx + sw, sy + BOX_HEIGHT / 2
-        x2, y2 = tx, ty + BOX_HEIGHT / 2 + (e["slot"] - (k - 1) / 2) * 16
-        lx = x2 - GAP / 2
-        ly = y1 + (y2 - y1) * (lx - x1) / (x2 - x1) if x2 != x1 else y2
-        out.append((x1, y1, x2, y2, lx, ly))
+        lines.append((sx + sw, sy + BOX_HEIGHT / 2, tx, ty + BOX_HEIGHT / 2 + (e["slot"] - (k - 1) / 2) * 16))
+    labels, out = [], [None] * len(lines)
+    for index in sorted(range(len(lines)), key=lambda i: lines[i][2] - lines[i][0]):
+        x1, y1, x2, y2 = lines[index]
+
+        def at(lx):
+            ly = y1 + (y2 - y1) * (lx - x1) / (x2 - x1) if x2 != x1 else y2
+            return lx, ly, (lx - 40, ly - 20, lx + 40, ly + 20)
+
+        candidates = [at(x2 - GAP / 2 - step) for step in range(0, int(x2 - x1 - GAP / 2), 23)]
+        free = [c for c in candidates if not any(overlap(c[2], b) for b in labels + boxes)]
+        lx, ly, box = (free or candidates or [at((x1 + x2) / 2)])[0]
+        labels.append(box)
+        out[index] = (x1, y1, x2, y2, lx, ly)
     return out
+
+
+def overlap(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def svg(data):
@@ -295,7 +319,7 @@ def svg(data):
         '<g class="stepper-edges">',
     ]
     values = {n["id"]: n for n in data["nodes"]}
-    for index, (e, (x1, y1, x2, y2, lx, ly)) in enumerate(zip(data["edges"], _edge_geometry(data, place))):
+    for index, (e, (x1, y1, x2, y2, lx, ly)) in enumerate(zip(data["edges"], edge_geometry(data, place))):
         src, dst = values[e["src"]], values[e["dst"]]
         local = dst["local"][e["slot"]]
         parts.append(

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from hooks.step_examples import EXAMPLES
-from hooks.stepper import figure, graph_data, layout, number, on_page_content
+from hooks.stepper import BOX_HEIGHT, edge_geometry, overlap, figure, graph_data, layout, number, on_page_content
 from tests.pages import DOCS, LANGUAGES
 
 # Where each example is placed (the same page in both languages).
@@ -117,7 +117,7 @@ def test_every_example_is_placed_on_its_page(lang):
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_inputs_are_left_of_what_they_feed_and_boxes_do_not_overlap(name):
+def test_inputs_are_left_of_what_they_feed_and_boxes_do_notoverlap(name):
     data = graph_data(name, "en")
     place, width, height = layout(data)
     for e in data["edges"]:
@@ -128,6 +128,18 @@ def test_inputs_are_left_of_what_they_feed_and_boxes_do_not_overlap(name):
         assert 0 <= x1 and x1 + w1 <= width and 0 <= y1 <= height
         for x2, y2, w2 in boxes[i + 1:]:
             assert x1 + w1 <= x2 or x2 + w2 <= x1 or abs(y1 - y2) >= 58, "two node boxes overlap"
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_edge_labels_cover_no_other_label_and_no_box(name):
+    data = graph_data(name, "ko")
+    place, _, _ = layout(data)
+    boxes = [(x, y - 16, x + w, y + BOX_HEIGHT) for x, y, w in place.values()]
+    labels = [(lx - 40, ly - 20, lx + 40, ly + 20) for *_, lx, ly in edge_geometry(data, place)]
+    for i, label in enumerate(labels):
+        edge = data["edges"][i]
+        assert not any(overlap(label, b) for b in boxes), f"{edge['src']}->{edge['dst']}: label on a box"
+        assert not any(overlap(label, other) for other in labels[i + 1:]), f"{edge['src']}->{edge['dst']}: labels overlap"
 
 
 @pytest.mark.parametrize("value, text", [
