@@ -6,9 +6,8 @@ off). KaTeX is a JavaScript library; it runs here in QuickJS (the `quickjs`
 package), reading the same katex.min.js the site ships under
 docs/assets/vendor/katex/, whose stylesheet and fonts the pages load.
 
-Two sources of math:
-* pymdownx.arithmatex (generic mode) leaves ``\\( \\)`` spans and ``\\[ \\]`` blocks;
-* notebook markdown cells (mkdocs-jupyter) keep ``$ $`` and ``$$ $$`` as text.
+The math is what pymdownx.arithmatex (generic mode) leaves, ``\\( \\)`` spans
+and ``\\[ \\]`` blocks; notebook pages get the same markup from hooks/notebooks.py.
 
 The visual KaTeX markup and the TeX source are marked ``data-search-exclude``,
 so search indexes (and shows in its snippets) the MathML text, not raw LaTeX.
@@ -28,11 +27,6 @@ ARITHMATEX = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?P<open>\\\(|\\\[)(?P<tex>.*?)(?:\\\)|\\\])</(?P=tag)>',
     re.DOTALL,
 )
-NOTEBOOK_MARKDOWN = '<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown'
-NOTEBOOK_CELL = '<div class="jp-Cell '
-CODE = re.compile(r"(<code\b.*?</code>|<pre\b.*?</pre>)", re.DOTALL)
-DOLLAR_DISPLAY = re.compile(r"\$\$(?P<tex>[^<$]+?)\$\$")
-DOLLAR_INLINE = re.compile(r"(?<![\\$])\$(?P<tex>[^<$\n]+?)\$")
 
 # Keep the visual copy and the TeX source out of the search index.
 SEARCH_EXCLUDE = (
@@ -89,32 +83,7 @@ def render_arithmatex(content, page):
     return ARITHMATEX.sub(replace, content)
 
 
-def render_notebook_markdown(content, page):
-    """$-delimited math in the markdown cells of a notebook page (not in code)."""
-
-    def math_in_text(text):
-        text = DOLLAR_DISPLAY.sub(
-            lambda m: '<span class="math-display" tabindex="0">'
-            + _render_or_fail(html.unescape(m["tex"]).strip(), True, page)
-            + "</span>",
-            text,
-        )
-        return DOLLAR_INLINE.sub(lambda m: _render_or_fail(html.unescape(m["tex"]).strip(), False, page), text)
-
-    def math_in_cell(cell):
-        parts = CODE.split(cell)
-        return "".join(part if index % 2 else math_in_text(part) for index, part in enumerate(parts))
-
-    pieces = content.split(NOTEBOOK_MARKDOWN)
-    for index in range(1, len(pieces)):
-        cell, separator, rest = pieces[index].partition(NOTEBOOK_CELL)
-        pieces[index] = math_in_cell(cell) + separator + rest
-    return NOTEBOOK_MARKDOWN.join(pieces)
-
-
-@event_priority(50)  # before the search plugin reads the page content
+@event_priority(-50)  # after the hooks that write arithmatex markup (notebook pages)
 def on_page_content(html_content, page, config, files):
-    html_content = render_arithmatex(html_content, page)
-    if NOTEBOOK_MARKDOWN in html_content:
-        html_content = render_notebook_markdown(html_content, page)
-    return html_content
+    # The search plugin reads the content later (on_page_context): it indexes this HTML.
+    return render_arithmatex(html_content, page)

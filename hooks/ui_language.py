@@ -18,7 +18,7 @@ def language_of(page):
     return "en" if page.url.startswith("en/") else "ko"
 
 
-@event_priority(50)
+@event_priority(-50)  # after the hooks that write headings (notebook pages)
 def on_page_content(html, page, config, files):
     title = TITLES[language_of(page)]
     return PERMALINK.sub(lambda match: match[1] + title + match[2], html)
