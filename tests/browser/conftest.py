@@ -41,10 +41,9 @@ CHROMIUM_ARGS = [
 ]
 CDN_HOSTS = {"unpkg.com", "cdn.jsdelivr.net"}
 LOCAL_PACKAGES = ("katex", "mermaid")
-# Requested by Material itself and harmless to go without: Google Fonts (the
-# page falls back to system fonts) and the GitHub API (the star/fork counts
-# beside repo_url). Aborted like everything external, but expected.
-EXPECTED_EXTERNAL_HOSTS = {"fonts.googleapis.com", "fonts.gstatic.com", "api.github.com"}
+# None: the site serves its fonts, scripts and styles itself (theme.font is
+# false, no repository facts), so any request to another host is a problem.
+EXPECTED_EXTERNAL_HOSTS = set()
 # unpkg.com/<package>@<version>/<path> and cdn.jsdelivr.net/npm/<package>@<version>/<path>
 CDN_PATH = re.compile(r"^/(?:npm/)?(?P<package>[a-z0-9.-]+)@(?P<version>[^/]+)/(?P<path>.+)$")
 CONTENT_TYPES = {
