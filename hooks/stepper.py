@@ -366,10 +366,13 @@ def figure(name, language):
     data = graph_data(name, language)
     words = data["words"]
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    nodes = {n["id"]: n for n in data["nodes"]}
+    # Named after its inputs: two figures on one page need two different region names.
+    region = f'{words["scroll"]}: {", ".join(nodes[i]["label"] for i in data["inputs"])}'
     return (
         f'<figure class="stepper" id="stepper-{name}" data-stepper="{name}">'
         f'<p class="stepper-legend">{html.escape(words["legend"])}</p>'
-        f'<div class="stepper-scroll" tabindex="0" role="region" aria-label="{html.escape(words["scroll"])}">'
+        f'<div class="stepper-scroll" tabindex="0" role="region" aria-label="{html.escape(region)}">'
         f"{svg(data)}</div>"
         f'<script type="application/json" class="stepper-data">{payload}</script>'
         "</figure>"
