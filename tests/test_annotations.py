@@ -3,7 +3,7 @@
 import pytest
 
 from tests.annotations import escape_data, format_annotation, mentioned_locations
-from tests.pages import REPO
+from pagemodel.site import REPO
 
 
 def test_annotation_format():

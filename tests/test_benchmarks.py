@@ -7,7 +7,7 @@ import pytest
 from benchmarks import backprop_cost as bench
 from snippets.gradient import relative_error
 from snippets.mlp import PARAM_NAMES, TwoLayerMLP
-from tests.pages import DOCS, LANGUAGES
+from pagemodel.site import DOCS, LANGUAGES
 
 RESULTS = DOCS / "assets" / "benchmarks" / "results.md"
 INCLUDE = '--8<-- "docs/assets/benchmarks/results.md'

@@ -1,9 +1,12 @@
 """Every number a page states is produced by the page's own code."""
 
+from decimal import Decimal
+
 import pytest
 
-from tests.numbers import Stated, is_backed, unbacked_numbers
-from tests.pages import LANGUAGES, page_files, relative
+from pagemodel.numbers import Stated, is_backed
+from pagemodel.site import LANGUAGES, page_files, relative
+from tests.numbers import MEASURED_RESULTS, unbacked_numbers
 
 PAGES = [p for lang in LANGUAGES for p in page_files(lang)]
 
@@ -19,14 +22,17 @@ def test_stated_numbers_are_computed(page):
 
 
 def test_rounding_follows_the_digits_shown():
-    from decimal import Decimal
-
-    computed = [Decimal("0.83504"), Decimal("0.0170622")]
-    assert is_backed(Stated("0.835", 1, False), computed)
-    assert is_backed(Stated("0.017", 1, False), computed)
-    assert not is_backed(Stated("0.836", 1, False), computed)
-    assert not is_backed(Stated("0.0172", 1, False), computed)
+    computed = [Decimal("0.83504"), Decimal("-0.0170622")]
+    assert is_backed(Stated("0.835", 1), computed)
+    assert is_backed(Stated("−0.017", 1), computed)
+    assert not is_backed(Stated("0.836", 1), computed)
+    assert not is_backed(Stated("-0.0172", 1), computed)
     assert is_backed(Stated("83.5", 1, True), computed)
+
+
+def test_signs_count():
+    assert not is_backed(Stated("0.017", 1), [Decimal("-0.0170622")])
+    assert not is_backed(Stated("-0.835", 1), [Decimal("0.83504")])
 
 
 def test_a_changed_number_is_caught(tmp_path):
@@ -36,13 +42,13 @@ def test_a_changed_number_is_caught(tmp_path):
         encoding="utf-8",
     )
     assert [s.text for s in unbacked_numbers(page)] == ["221"]
-    page.write_text(page.read_text(encoding="utf-8").replace("221", "220"), encoding="utf-8")
-    assert unbacked_numbers(page) == []
+    fixed = tmp_path / "fixed.md"  # pages are parsed once per path
+    fixed.write_text(page.read_text(encoding="utf-8").replace("221", "220"), encoding="utf-8")
+    assert unbacked_numbers(fixed) == []
 
 
 def test_measured_results_back_numbers_only_when_named(tmp_path):
     from benchmarks.backprop_cost import expected_rows
-    from tests.numbers import MEASURED_RESULTS
 
     results = MEASURED_RESULTS / "results.md"
     largest = expected_rows()["numerical"][-1]
