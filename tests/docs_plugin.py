@@ -58,8 +58,16 @@ def pytest_addoption(parser):
     )
 
 
+_previous_update_state = pytest.StashKey()
+
+
 def pytest_configure(config):
-    output_update.enabled = config.getoption("--update-outputs")
+    # Saved and restored, so a run inside a run (pytester) leaves the outer one as it was.
+    config.stash[_previous_update_state] = output_update.begin(config.getoption("--update-outputs"))
+
+
+def pytest_unconfigure(config):
+    output_update.end(config.stash[_previous_update_state])
 
 
 def pytest_collection_modifyitems(items):

@@ -15,6 +15,19 @@ enabled = False
 _printed = {}  # (page name, block line) -> (page, block, everything the chain printed)
 
 
+def begin(enable):
+    """Start a run (updating or not); returns the state to give back to end()."""
+    global enabled, _printed
+    previous = (enabled, _printed)
+    enabled, _printed = enable, {}
+    return previous
+
+
+def end(previous):
+    global enabled, _printed
+    enabled, _printed = previous
+
+
 def record(page, block, printed):
     _printed[(page.name, block.line)] = (page, block, printed)
 
