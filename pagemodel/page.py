@@ -21,7 +21,7 @@ indented code. Fences inside list items are CommonMark and need nothing.
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import markdown
@@ -230,7 +230,7 @@ def _link(blocks):
         previous_chain = block.chain
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(text):
     flat = flatten_containers(text)
     tokens = MarkdownIt("commonmark").parse(flat)
@@ -254,7 +254,7 @@ def parse_markdown(text, name="<markdown>"):
     return Page(name, text, flat, tokens, blocks)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _page(path):
     return parse_markdown(Path(path).read_text(encoding="utf-8"), relative(path))
 

@@ -5,7 +5,7 @@ pymdownx.snippets settings, the navigation) is read from mkdocs.yml here
 rather than copied, so the tests see pages exactly as the build does.
 """
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -28,7 +28,7 @@ def load_yaml(text):
     return yaml.load(text, Loader=_IgnorePythonTags)
 
 
-@lru_cache(maxsize=None)
+@cache
 def mkdocs_config():
     return load_yaml(CONFIG.read_text(encoding="utf-8"))
 

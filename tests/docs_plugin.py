@@ -8,9 +8,7 @@
   ``pytest --update-outputs`` instead rewrites the output blocks (in both
   languages) with what the code printed.
 * A failure names the page and line, and the snippet files the block included.
-* PyTorch is optional, handled one way: a test that needs it carries the
-  ``torch`` marker (page blocks that import torch get it here). Without torch
-  it is skipped, unless WITH_TORCH is set (as CI sets it): then it is an error.
+* A block that imports torch gets the ``torch`` marker (tests/optional_torch.py).
 """
 
 import difflib
@@ -28,6 +26,7 @@ from pytest_markdown_docs._runners import DefaultRunner, register_runner
 from pagemodel.page import page, parse_markdown
 from pagemodel.site import relative
 from tests import output_update
+from tests.optional_torch import require_torch
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # page code may plot; never open a window
 
@@ -77,20 +76,9 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.torch)
 
 
-def torch_is_missing():
-    try:
-        import torch  # noqa: F401
-    except ImportError:
-        return True
-    return False
-
-
 def pytest_runtest_setup(item):
-    if item.get_closest_marker("torch") and torch_is_missing():
-        if os.environ.get("WITH_TORCH"):
-            pytest.fail(f"{item.nodeid} needs PyTorch and WITH_TORCH is set, but torch does not import",
-                        pytrace=False)
-        pytest.skip("needs PyTorch (WITH_TORCH=1 make test installs it)")
+    if item.get_closest_marker("torch"):
+        require_torch(item.nodeid)
 
 
 def pytest_sessionfinish(session):

@@ -109,7 +109,7 @@ def test_glossary_page_has_its_marker(language):
     page = DOCS / language / "glossary.md"
     text = page.read_text(encoding="utf-8")
     assert text.startswith("# "), f"{relative(page)}: the page starts with its H1 title"
-    assert [l.strip() for l in text.split("\n")].count(MARKER) == 1, (
+    assert [line.strip() for line in text.split("\n")].count(MARKER) == 1, (
         f"{relative(page)}: needs exactly one line '{MARKER}' where the table goes"
     )
     assert page_language(f"{language}/glossary.md") == language
@@ -145,7 +145,8 @@ def test_lint_names_file_line_and_the_term_to_use(tmp_path):
 def test_lint_reads_notebook_markdown_cells(tmp_path):
     notebook = {
         "cells": [
-            {"cell_type": "code", "source": ["x = 1  # 그라데이션\n"], "metadata": {}, "outputs": [], "execution_count": None},
+            {"cell_type": "code", "source": ["x = 1  # 그라데이션\n"], "metadata": {}, "outputs": [],
+             "execution_count": None},
             {"cell_type": "markdown", "source": ["# 연습\n", "\n", "경사도를 구하세요.\n"], "metadata": {}},
         ],
         "metadata": {}, "nbformat": 4, "nbformat_minor": 5,

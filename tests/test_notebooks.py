@@ -13,6 +13,7 @@ import pytest
 
 from snippets.exercises.content import EXERCISES, NEEDS_TORCH
 from snippets.exercises.notebooks import LANGUAGES, build, execute, notebook_path
+from tests.optional_torch import require_torch
 
 ABSOLUTE_PATH = re.compile(r"(/work/|/home/|/root/|/tmp/|[A-Z]:\\\\)")
 
@@ -39,7 +40,7 @@ def stored(name, language):
 @pytest.mark.parametrize("name", sorted(EXERCISES))
 def test_stored_outputs_match_a_fresh_run(name):
     if name in NEEDS_TORCH:
-        pytest.importorskip("torch", reason=f"{name} needs PyTorch (WITH_TORCH=1 make test installs it)")
+        require_torch(name)
     fresh = execute(build(name, "en"))
     for language in LANGUAGES:
         notebook = stored(name, language)

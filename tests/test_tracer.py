@@ -5,8 +5,8 @@ import math
 import numpy as np
 import pytest
 
-from snippets.gradient import numerical_gradient
 from pagemodel.mermaid import parse_mermaid
+from snippets.gradient import numerical_gradient
 from snippets.tracer import Value, edges, to_mermaid
 
 
