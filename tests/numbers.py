@@ -5,9 +5,15 @@ prints (in an ``output`` block, itself checked against the real output) or
 writes as a literal shows it at the precision the page shows
 (pagemodel.numbers.shows). Small integers (0-10) count as backed: they are
 indices, counts and exponents, not results.
+
+Where the mathematics names what a number is (``\\(L \\approx 0.0136\\)``) and
+the code gives that name exactly one value (an output line ``L = 0.0136``, a
+code line ``w2 = 0.6``), the number must show *that* value: an equal number
+elsewhere on the page does not back it (pagemodel.names).
 """
 
-from pagemodel.numbers import as_decimal, computed_numbers, is_backed, printed_numbers, stated_numbers
+from pagemodel.names import claims, named_values
+from pagemodel.numbers import Stated, as_decimal, shows, computed_numbers, is_backed, printed_numbers, stated_numbers
 from pagemodel.page import page as page_model
 from pagemodel.site import DOCS, REPO
 
@@ -38,3 +44,27 @@ def unbacked_numbers(page):
         s for s in stated_numbers(page)
         if not s.is_free and s.value not in allowed and not is_backed(s, computed)
     ]
+
+
+def mistied_numbers(page):
+    """[(Stated, symbol, the value the code gives it)] for every claim
+    ``symbol = number`` whose number does not show the one value the code
+    gives that symbol. A symbol the code gives several values (x in two
+    examples) is ambiguous and left to the page-wide check."""
+    if not hasattr(page, "blocks"):
+        page = page_model(page)
+    named = named_values(page)
+    wrong = []
+    for math in page.math:
+        for symbols, number in claims(math.body):
+            stated = Stated(number, math.line)
+            if stated.is_free:
+                continue
+            for symbol in symbols:
+                values = {v.normalize() for v in named.get(symbol, [])}
+                if len(values) == 1:
+                    value = named[symbol][0]
+                    if not shows(number, value):
+                        wrong.append((stated, symbol, value))
+                    break
+    return wrong

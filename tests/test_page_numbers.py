@@ -6,7 +6,7 @@ import pytest
 
 from pagemodel.numbers import Stated, is_backed
 from pagemodel.site import LANGUAGES, page_files, relative
-from tests.numbers import MEASURED_RESULTS, unbacked_numbers
+from tests.numbers import MEASURED_RESULTS, mistied_numbers, unbacked_numbers
 
 PAGES = [p for lang in LANGUAGES for p in page_files(lang)]
 
@@ -19,6 +19,26 @@ def test_stated_numbers_are_computed(page):
         f"literal on this page gives {s.text} at that precision"
         for s in unbacked
     )
+
+
+@pytest.mark.parametrize("page", PAGES, ids=relative)
+def test_a_named_value_is_the_value_of_that_name(page):
+    wrong = mistied_numbers(page)
+    assert not wrong, "\n".join(
+        f"{relative(page)}:{s.line}: {s.text} is stated for {symbol}, but the code gives {symbol} = {value}"
+        for s, symbol, value in wrong
+    )
+
+
+def test_an_equal_number_elsewhere_does_not_back_a_named_value(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "The loss is \\(L \\approx 0.0182\\).\n\n```output\nL = 0.0136\ndL/da = 0.0182\n```\n",
+        encoding="utf-8",
+    )
+    assert unbacked_numbers(page) == []  # 0.0182 is printed, but for dL/da
+    [(stated, symbol, value)] = mistied_numbers(page)
+    assert (stated.text, stated.line, symbol, str(value)) == ("0.0182", 1, "l", "0.0136")
 
 
 def test_rounding_follows_the_digits_shown():
