@@ -6,7 +6,7 @@ import pytest
 
 from pagemodel.numbers import Stated, is_backed
 from pagemodel.site import LANGUAGES, page_files, relative
-from tests.numbers import MEASURED_RESULTS, mistied_numbers, unbacked_numbers
+from tests.number_check import MEASURED_RESULTS, mistied_numbers, unbacked_numbers
 
 PAGES = [p for lang in LANGUAGES for p in page_files(lang)]
 

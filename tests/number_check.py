@@ -13,7 +13,7 @@ elsewhere on the page does not back it (pagemodel.names).
 """
 
 from pagemodel.names import claims, named_values
-from pagemodel.numbers import Stated, as_decimal, shows, computed_numbers, is_backed, printed_numbers, stated_numbers
+from pagemodel.numbers import Stated, as_decimal, computed_numbers, is_backed, printed_numbers, shows, stated_numbers
 from pagemodel.page import page as page_model
 from pagemodel.site import DOCS, REPO
 
