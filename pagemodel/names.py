@@ -64,10 +64,13 @@ def assigned_literals(code):
     return found
 
 
-def named_values(page):
-    """{spelling: [values]} from the page's output lines and literal assignments."""
+def named_values(page, section=None):
+    """{spelling: [values]} from the output lines and literal assignments of
+    the page (or of the blocks inside ``section``, a (first, last) line pair)."""
     named = {}
     for block in page.blocks:
+        if section is not None and not section[0] < block.line < section[1]:
+            continue
         if block.is_output:
             for match in PRINTED_NAME.finditer(block.code):
                 named.setdefault(spelling(match.group(1)), []).append(as_decimal(match.group(2)))

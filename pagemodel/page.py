@@ -164,6 +164,14 @@ class Page:
         """[(block, Diagram)] for every mermaid fence."""
         return [(b, mermaid.parse_mermaid(b.code, b.line)) for b in self.blocks if b.lang == "mermaid"]
 
+    def section(self, line):
+        """(heading line, next heading line) around a line: the part of the
+        page a statement there talks about."""
+        headings = [n for n, text in self.prose if text.startswith("#")]
+        start = max((h for h in headings if h <= line), default=0)
+        end = min((h for h in headings if h > line), default=self.text.count("\n") + 2)
+        return start, end
+
     def where(self, line):
         return f"{self.name}:{line}"
 

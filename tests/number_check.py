@@ -7,8 +7,8 @@ writes as a literal shows it at the precision the page shows
 indices, counts and exponents, not results.
 
 Where the mathematics names what a number is (``\\(L \\approx 0.0136\\)``) and
-the code gives that name exactly one value (an output line ``L = 0.0136``, a
-code line ``w2 = 0.6``), the number must show *that* value: an equal number
+the code gives that name exactly one value in the section around it, or else on the
+page (an output line ``L = 0.0136``, a code line ``w2 = 0.6``), the number must show *that* value: an equal number
 elsewhere on the page does not back it (pagemodel.names).
 """
 
@@ -53,10 +53,13 @@ def mistied_numbers(page):
     examples) is ambiguous and left to the page-wide check."""
     if not hasattr(page, "blocks"):
         page = page_model(page)
-    named = named_values(page)
     wrong = []
     for math in page.math:
         for symbols, number in claims(math.body):
+            # the section's own values first: one page may run two examples
+            named = named_values(page, page.section(math.line))
+            if not any(s in named for s in symbols):
+                named = named_values(page)
             stated = Stated(number, math.line)
             if stated.is_free:
                 continue

@@ -46,14 +46,6 @@ def namespaces(model):
     return found
 
 
-def section_of(model, line):
-    """(first, last) line of the heading-delimited section that holds line."""
-    headings = [n for n, text in model.prose if text.startswith("#")]
-    start = max((h for h in headings if h <= line), default=0)
-    end = min((h for h in headings if h > line), default=10**9)
-    return start, end
-
-
 def resolve(names, values):
     """{placeholder: value} if every symbol is a variable (dL/dx may be dx), else None."""
     resolved = {}
@@ -85,7 +77,7 @@ def identity_problems(path):
         readable = [(side, r) for side, r in readable if r is not None]
         if len(readable) < 2:
             continue
-        start, end = section_of(model, math.line)
+        start, end = model.section(math.line)
         before = [s for s in reversed(scopes) if start < s[0] < math.line]
         after = [s for s in scopes if math.line < s[0] < end]
         for _, values in before + after:
