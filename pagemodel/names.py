@@ -20,6 +20,7 @@ HAT = re.compile(r"\\hat\s*\{([^{}]*)\}|\\hat\s*(\w)")
 FRACTION = re.compile(r"\\frac\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 PARTIAL = re.compile(r"\\partial\s*")
 SYMBOL = re.compile(r"^[a-z][a-z0-9]*$")
+OPERATOR = re.compile(r"[-+()*]|\\cdot|\\times|\\odot")  # an expression, not a name
 
 
 def spelling(text):
@@ -89,6 +90,6 @@ def claims(math_body):
     last = NUMBER.fullmatch(parts[-1].replace(" ", ""))
     if not last:
         return []
-    symbols = [spelling(p) for p in parts[:-1] if SYMBOL.match(spelling(p) or "-")]
+    symbols = [spelling(p) for p in parts[:-1] if not OPERATOR.search(p) and SYMBOL.match(spelling(p) or "-")]
     symbols = [s for s in symbols if not s.isdigit()]
     return [(tuple(symbols), last.group())] if symbols else []
