@@ -68,15 +68,26 @@ def evaluate(expression, resolved):
         return None
 
 
+def readable_equations(model):
+    """[(math, [(side, (expression, names))])] with at least two readable sides."""
+    found = []
+    for math in model.math:
+        for equation in gradient_equations(math.body):
+            readable = [(side, to_python(side)) for side in equation]
+            readable = [(side, r) for side, r in readable if r is not None]
+            if len(readable) >= 2:
+                found.append((math, readable))
+    return found
+
+
 def identity_problems(path):
     model = page(path)
+    equations = readable_equations(model)
+    if not equations:
+        return []  # nothing to evaluate: the page's code need not run again
     scopes = namespaces(model)
     problems = []
-    for math, equation in [(m, e) for m in model.math for e in gradient_equations(m.body)]:
-        readable = [(side, to_python(side)) for side in equation]
-        readable = [(side, r) for side, r in readable if r is not None]
-        if len(readable) < 2:
-            continue
+    for math, readable in equations:
         start, end = model.section(math.line)
         before = [s for s in reversed(scopes) if start < s[0] < math.line]
         after = [s for s in scopes if math.line < s[0] < end]
