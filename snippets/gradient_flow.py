@@ -9,7 +9,9 @@ gradient clipping, the usual guard against the opposite problem.
 """
 
 # --8<-- [start:norms]
+# --8<-- [start:imports]
 import numpy as np
+# --8<-- [end:imports]
 
 from snippets.layers.sigmoid import sigmoid
 

@@ -26,12 +26,11 @@ from pytest_markdown_docs._runners import DefaultRunner, register_runner
 from pagemodel.page import page, parse_markdown
 from pagemodel.site import relative
 from tests import output_update
-from tests.optional_torch import require_torch
+from tests.optional_torch import needs_torch, require_torch
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # page code may plot; never open a window
 
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
-IMPORTS_TORCH = re.compile(r"^\s*(import|from)\s+torch\b", re.M)
 
 
 class PageModelMarkdownIt(MarkdownIt):
@@ -72,7 +71,7 @@ def pytest_unconfigure(config):
 def pytest_collection_modifyitems(items):
     for item in items:
         source = getattr(getattr(item, "test_definition", None), "source", None)
-        if source is not None and IMPORTS_TORCH.search(source):
+        if source is not None and needs_torch(source):
             item.add_marker(pytest.mark.torch)
 
 

@@ -7,8 +7,16 @@ error, so a CI run can never pass by skipping the PyTorch pages.
 """
 
 import os
+import re
 
 import pytest
+
+IMPORTS_TORCH = re.compile(r"^\s*(import|from)\s+torch\b", re.M)
+
+
+def needs_torch(code):
+    """Does this Python source import torch?"""
+    return bool(IMPORTS_TORCH.search(code))
 
 
 def torch_available():
