@@ -4,12 +4,16 @@ The printed output of a page is generated, not typed: instead of editing a
 block by hand in two languages, run the update and review the diff. Each
 Python block records what it printed; at the end of the run every output
 block whose text differs is rewritten in place (keeping its indentation
-inside admonitions and tabs). Both language versions of a page run, so both
-are rewritten. A block that prints but has no output block is reported, not
-invented.
+inside admonitions and tabs), and so is the same block of the page's twin in
+the other language when it held the same old text (a run of one language's
+page updates both). A block that prints but has no output block is
+reported, not invented.
 """
 
 from pathlib import Path
+
+from pagemodel.page import page as page_model
+from pagemodel.site import DOCS, LANGUAGES, relative
 
 enabled = False
 _printed = {}  # (page name, block line) -> (page, block, everything the chain printed)
@@ -53,6 +57,32 @@ def _rewrite(path, replacements):
     Path(path).write_text("\n".join(lines), encoding="utf-8")
 
 
+def twin_of(name):
+    """The same page in the other language, or None (a page outside docs/)."""
+    path = Path(name).resolve()
+    try:
+        language, *rest = path.relative_to(DOCS.resolve()).parts
+    except ValueError:
+        return None
+    others = [other for other in LANGUAGES if other != language]
+    return DOCS / others[0] / Path(*rest) if language in LANGUAGES and others else None
+
+
+def _twin_replacements(name, replacements):
+    """The twin's output blocks at the same positions that held the same old text."""
+    twin = twin_of(name)
+    if twin is None or not twin.is_file():
+        return None, []
+    mine = [b for b in page_model(name).blocks if b.is_output]
+    theirs = [b for b in page_model(twin).blocks if b.is_output]
+    found = []
+    for output, text in replacements:
+        index = mine.index(output) if output in mine else None
+        if index is not None and index < len(theirs) and theirs[index].code == output.code:
+            found.append((theirs[index], text))
+    return relative(twin), found
+
+
 def write_all():
     """Rewrite what changed; return one line per page or problem."""
     by_page, messages = {}, []
@@ -64,6 +94,10 @@ def write_all():
             continue
         if text.rstrip("\n") != block.output.code.rstrip("\n"):
             by_page.setdefault(page.name, []).append((block.output, text))
+    for name, replacements in list(by_page.items()):
+        twin, found = _twin_replacements(name, replacements)
+        if twin is not None and twin not in by_page and found:
+            by_page[twin] = found
     for name, replacements in sorted(by_page.items()):
         _rewrite(name, replacements)
         messages.append(f"{name}: rewrote {len(replacements)} output block(s)")
