@@ -34,3 +34,9 @@ def require_torch(what):
     if os.environ.get("WITH_TORCH"):
         pytest.fail(f"{what} needs PyTorch and WITH_TORCH is set, but torch does not import", pytrace=False)
     pytest.skip("needs PyTorch (WITH_TORCH=1 make test installs it)")
+
+
+def skip_unless_torch(code, what="code that imports torch"):
+    """require_torch for code that imports torch; nothing for code that does not."""
+    if needs_torch(code):
+        require_torch(what)

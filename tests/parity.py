@@ -156,20 +156,25 @@ class _Numbered:
     line: int
     numbers: tuple  # Stated, in reading order
     math: frozenset
+    heading: bool
 
     @property
     def signature(self):
-        return (self.math, tuple(sorted(s.key for s in self.numbers if not s.is_free)))
+        return (self.heading, self.math, tuple(sorted(s.key for s in self.numbers if not s.is_free)))
 
 
 def _numbered_paragraphs(page):
+    """The paragraphs that can be told apart: headings, and paragraphs with
+    mathematics or a number above 10. (One with only small integers, such as
+    "2층" where English says "two-layer", has nothing to pair it by.)"""
     found = []
     for paragraph in page.paragraphs:
         numbers = tuple(s for n, t in paragraph.lines for s in numbers_in_line(t, n))
         last = paragraph.lines[-1][0]
         math = frozenset(m.body for m in page.math if paragraph.line <= m.line <= last)
-        if numbers or math:
-            found.append(_Numbered(paragraph.line, numbers, math))
+        heading = paragraph.lines[0][1].startswith("#")
+        if (heading and numbers) or math or any(not s.is_free for s in numbers):
+            found.append(_Numbered(paragraph.line, numbers, math, heading))
     return found
 
 

@@ -19,7 +19,10 @@ from pagemodel.site import CONFIG, LANGUAGES, REPO, mkdocs_config, nav_paths
 SITE = REPO / "site"
 # Everything a build reads: the pages, their included code, build hooks and
 # theme overrides (when there are any), the configuration.
-SOURCES = (REPO / "docs", REPO / "snippets", REPO / "hooks", REPO / "pagemodel", REPO / "overrides", CONFIG)
+SOURCES = (
+    REPO / "docs", REPO / "snippets", REPO / "notebooks", REPO / "hooks", REPO / "pagemodel", REPO / "overrides",
+    CONFIG,
+)
 # Written by every build; the older of the two tells when the site was last built.
 BUILD_MARKERS = (SITE / "index.html", SITE / "en" / "index.html")
 
