@@ -65,7 +65,7 @@ MUTATIONS = [
     Mutation("formula: y - t -> t - y (both)", both(CH06, "&= y_k - t_k", "&= t_k - y_k")),
     Mutation("formula: 1/N dropped (both)", both(CH08, r"\tfrac{1}{N}\,(y - t)", r"(y - t)")),
     Mutation("formula: y(1 - y) -> y(1 + y) (both)", both(CH05, r"\, y\,(1 - y)", r"\, y\,(1 + y)")),
-    Mutation("diagram: an edge label changed (both)", both(CH04, 'm1 -.->|"2.2"| price', 'm1 -.->|"2.3"| price')),
+    Mutation("diagram: an edge label changed (both)", both(CH07, 'y -.->|"-0.0204"| h2', 'y -.->|"-0.0240"| h2')),
     Mutation("output: a printed number edited (both)", both(CH07, "L = 0.0136\n", "L = 0.0137\n")),
     Mutation("build: a page missing from the nav", [], run="build",
              new_files=(("docs/ko/orphan.md", "# 고아\n"), ("docs/en/orphan.md", "# Orphan\n"))),
