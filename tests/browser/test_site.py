@@ -113,7 +113,13 @@ def visit(request, url):
             page.wait_for_function(RENDERED, arg=expected_diagrams(url), timeout=10_000)
         except PlaywrightTimeoutError:
             pass  # the tests report what is missing
-        page.wait_for_load_state("networkidle")
+        # Lay the page out so KaTeX's fonts are requested, then let them load.
+        page.evaluate("async () => { document.body.getBoundingClientRect(); await document.fonts.ready; }")
+        # What the page itself asked for (fonts, the language links' sitemap
+        # probes, the GitHub facts) has an outcome before the log is read. The
+        # search worker's loads, the same on every page, are checked by
+        # test_search_finds_a_term.
+        request.getfixturevalue("wait_for_requests")(search=False)
         _visits[url] = Visit(
             status=response.status if response else 0,
             is_material=page.locator("header.md-header").count() == 1,
@@ -190,7 +196,7 @@ def test_language_switcher_leads_to_the_same_page_and_back(page, site_url, url):
     [("", "역전파"), ("en/", "backpropagation")],
     ids=["ko-역전파", "en-backpropagation"],
 )
-def test_search_finds_a_term(page, page_log, site_url, url, term):
+def test_search_finds_a_term(page, page_log, wait_for_requests, site_url, url, term):
     page.goto(site_url + url, wait_until="load")
     box = page.locator("input.md-search__input")
     box.click()
@@ -208,6 +214,8 @@ def test_search_finds_a_term(page, page_log, site_url, url, term):
     hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map((a) => a.href)")
     own_language = [h for h in hrefs if h.startswith(site_url + "en/") == url.startswith("en/")]
     assert own_language, f"searching {term!r} on /{url} found only other-language pages: {hrefs}"
+    wait_for_requests()  # the search index and lunr's language files
+    assert not page_log.problems(), f"searching on /{url}:\n" + "\n".join(page_log.problems())
 
 
 def _first_page_with_code():
