@@ -6,11 +6,15 @@ import numpy as np
 def numerical_gradient(f, x, h=1e-5):
     """Central difference (f(x+h) - f(x-h)) / 2h for every element of x.
 
-    x is perturbed in place and restored, so f may close over x itself (as the
-    parameters of a network do); the caller's values are unchanged afterwards.
+    A float array is perturbed in place and restored, so f may close over x
+    itself (as the parameters of a network do); the caller's values are
+    unchanged afterwards. Anything else (a number, an integer array, a list)
+    is first copied to a float array, since 3 + 1e-5 is not an integer;
+    a number gives a number back.
     """
-    if not isinstance(x, np.ndarray) or x.dtype.kind != "f":
-        raise ValueError("x must be a float NumPy array so it can be perturbed in place")
+    if not (isinstance(x, np.ndarray) and x.dtype.kind == "f"):
+        grad = numerical_gradient(f, np.array(x, dtype=float), h)
+        return float(grad) if grad.ndim == 0 else grad
     grad = np.zeros_like(x)
     for index in np.ndindex(x.shape):
         original = x[index]

@@ -9,20 +9,35 @@ gradient clipping, the usual guard against the opposite problem.
 """
 
 # --8<-- [start:norms]
+from dataclasses import dataclass
+
+# --8<-- [start:imports]
 import numpy as np
+# --8<-- [end:imports]
 
 from snippets.layers.sigmoid import sigmoid
 
 ACTIVATIONS = ("sigmoid", "relu")
 
 
-def layer_gradient_norms(activation, depth=10, width=32, batch=64, seed=0, weight_std=1.0):
-    """Frobenius norm of dL/dW for each of `depth` layers, first layer first.
+@dataclass
+class GradientFlow:
+    """What one forward and backward pass measured, layer 1 (nearest the input) first."""
+
+    loss: float
+    upstream: list  # ||dL/dh_k||: the gradient arriving at layer k's output
+    weight: list  # ||dL/dW_k||_F = ||h_{k-1}^T dL/dz_k||: what the update of W_k uses
+    activation_in: list  # ||h_{k-1}||: the input that dW_k is multiplied by
+
+
+def layer_gradient_flow(activation, depth=10, width=32, batch=64, seed=0, weight_std=1.0):
+    """Run a deep net forwards and backwards once and measure every layer.
 
     The network is h_0 = x, z_k = h_{k-1} W_k, h_k = act(z_k) for the hidden
-    layers and a last linear layer y = h_{depth-1} W_depth (no biases, every
-    layer width x width). Weights are drawn from N(0, weight_std^2), as
-    torch.nn.init.normal_(std=1.0) does by default here. The loss is
+    layers and a last linear layer y = h_depth = h_{depth-1} W_depth (no biases,
+    every layer width x width). Weights are weight_std times standard normal
+    draws; the same seed gives the same draws, so two runs with different
+    weight_std differ only by that scale. The loss is
     L = sum(y^2) / (2 * batch), so dL/dy = y / batch.
     """
     if activation not in ACTIVATIONS:
@@ -42,22 +57,31 @@ def layer_gradient_norms(activation, depth=10, width=32, batch=64, seed=0, weigh
             h = sigmoid(z) if activation == "sigmoid" else np.maximum(z, 0.0)
         else:
             h = z  # the output layer is linear
+    loss = float(np.sum(h**2) / (2 * batch))
 
     # Backward pass, last layer first.
-    dz = h / batch  # dL/dy for L = sum(y^2) / (2 * batch)
-    norms = [0.0] * depth
+    dh = h / batch  # dL/dy for L = sum(y^2) / (2 * batch)
+    upstream, weight = [0.0] * depth, [0.0] * depth
     for k in reversed(range(depth)):
-        norms[k] = float(np.linalg.norm(inputs[k].T @ dz))  # dW_k = h_{k-1}^T dz_k
-        if k == 0:
-            break
-        dh = dz @ weights[k].T
-        z = pre_activations[k - 1]
-        if activation == "sigmoid":
+        upstream[k] = float(np.linalg.norm(dh))
+        z = pre_activations[k]
+        if k == depth - 1:
+            dz = dh  # linear output layer
+        elif activation == "sigmoid":
             s = sigmoid(z)
             dz = dh * s * (1.0 - s)  # local derivative sigma'(z) <= 0.25
         else:
             dz = dh * (z > 0)  # local derivative 1 or 0
-    return norms
+        weight[k] = float(np.linalg.norm(inputs[k].T @ dz))  # dW_k = h_{k-1}^T dz_k
+        dh = dz @ weights[k].T  # dL/dh_{k-1}
+    activation_in = [float(np.linalg.norm(h_in)) for h_in in inputs]
+    return GradientFlow(loss, upstream, weight, activation_in)
+
+
+def layer_gradient_norms(activation, depth=10, width=32, batch=64, seed=0, weight_std=1.0):
+    """Frobenius norm of dL/dW for each of `depth` layers, first layer first."""
+    flow = layer_gradient_flow(activation, depth, width, batch, seed, weight_std)
+    return flow.weight
 # --8<-- [end:norms]
 
 

@@ -7,6 +7,7 @@ an in-place update such as ``params["W1"] -= lr * grads["W1"]`` (or the
 in-place nudges of numerical differentiation) is seen by the layers at once.
 """
 
+# --8<-- [start:init]
 import numpy as np
 
 from snippets.gradient import numerical_gradient as numerical_gradient_of
@@ -15,24 +16,19 @@ from snippets.layers import Affine, ReLU, SoftmaxWithLoss
 PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
 
-# --8<-- [start:init]
 class TwoLayerMLP:
     """scores = relu(x W1 + b1) W2 + b2, trained with softmax cross-entropy."""
 
     def __init__(self, input_size, hidden_size, output_size, weight_scale=0.1, seed=0):
         rng = np.random.default_rng(seed)
-        self.params = {
-            "W1": weight_scale * rng.standard_normal((input_size, hidden_size)),
-            "b1": np.zeros(hidden_size),
-            "W2": weight_scale * rng.standard_normal((hidden_size, output_size)),
-            "b2": np.zeros(output_size),
-        }
-        # The layers keep references to the arrays above, not copies.
         self.layers = [
-            Affine(self.params["W1"], self.params["b1"]),
+            Affine(weight_scale * rng.standard_normal((input_size, hidden_size)), np.zeros(hidden_size)),
             ReLU(),
-            Affine(self.params["W2"], self.params["b2"]),
+            Affine(weight_scale * rng.standard_normal((hidden_size, output_size)), np.zeros(output_size)),
         ]
+        # params names the layers' own arrays (the same arrays, not copies).
+        first, second = self.layers[0], self.layers[2]
+        self.params = {"W1": first.W, "b1": first.b, "W2": second.W, "b2": second.b}
         self.last_layer = SoftmaxWithLoss()
     # --8<-- [end:init]
 

@@ -14,3 +14,22 @@ def three_blobs(points_per_class=20, spread=0.6, seed=0):
     x = centres[labels] + spread * rng.standard_normal((labels.size, 2))
     t = np.eye(len(centres))[labels]
     return x, t
+
+
+def spiral(points_per_class=50, classes=3, noise=0.2, seed=0):
+    """Interleaved spiral arms, one per class: no straight line separates them.
+
+    x has shape (classes * points_per_class, 2) and t is one-hot. Each arm
+    winds once from the centre outwards; noise jitters the angle.
+    """
+    rng = np.random.default_rng(seed)
+    radius = np.tile(np.linspace(0.05, 1.0, points_per_class), classes)
+    labels = np.repeat(np.arange(classes), points_per_class)
+    angle = (
+        labels * 2 * np.pi / classes
+        + radius * 4.0
+        + noise * rng.standard_normal(labels.size)
+    )
+    x = np.column_stack([radius * np.sin(angle), radius * np.cos(angle)])
+    t = np.eye(classes)[labels]
+    return x, t

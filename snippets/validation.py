@@ -8,9 +8,9 @@ names the shapes involved.
 import numpy as np
 
 
-def as_finite_array(value, name):
-    """Return ``value`` as a float array, refusing NaN and infinity."""
-    array = np.asarray(value, dtype=float)
+def as_finite_array(value, name, copy=False):
+    """``value`` as a float array (a copy if asked), refusing NaN and infinity."""
+    array = np.array(value, dtype=float) if copy else np.asarray(value, dtype=float)
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} contains NaN or infinity: {array!r}")
     return array
@@ -30,3 +30,36 @@ def require_forward_first(cached, layer):
     """Refuse a backward call that has no forward pass to differentiate."""
     if cached is None:
         raise RuntimeError(f"{layer}.backward() called before {layer}.forward()")
+
+
+def as_upstream_gradient(dout, shape):
+    """dout as a finite array of the forward output's shape.
+
+    A plain number is accepted where the output has one element, so that
+    ``backward(1.0)`` starts the backward pass from a one-element output.
+    """
+    dout = as_finite_array(dout, "dout")
+    if dout.ndim == 0 and int(np.prod(shape)) == 1:
+        return dout.reshape(shape)
+    require_same_shape("dout", dout, "the forward output", np.empty(shape))
+    return dout
+
+
+def as_operands(x, y):
+    """x and y as finite arrays of one shape, or one of them a plain number.
+
+    Other broadcasting is refused: a (3,) and a (3, 1) operand would silently
+    make a (3, 3) result.
+    """
+    x, y = as_finite_array(x, "x"), as_finite_array(y, "y")
+    if x.shape != y.shape and x.ndim > 0 and y.ndim > 0:
+        raise ValueError(f"x has shape {x.shape} but y has shape {y.shape}; they must match, or one be a number")
+    return x, y
+
+
+def as_loss_gradient(dout):
+    """The upstream gradient of a loss, which is one number, so dout is one too."""
+    dout = as_finite_array(dout, "dout")
+    if dout.ndim:
+        raise ValueError(f"dout must be a number, as the loss is; got shape {dout.shape}")
+    return dout

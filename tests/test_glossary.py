@@ -38,7 +38,7 @@ REQUIRED_TERMS = [
     ("편향", "bias"), ("손실", "loss"), ("손실 함수", "loss function"), ("미분", "derivative"),
     ("편미분", "partial derivative"), ("국소 미분", "local derivative"), ("상류", "upstream"),
     ("하류", "downstream"), ("활성화 함수", "activation function"), ("학습률", "learning rate"),
-    ("경사 하강법", "gradient descent"), ("계층", "layer"), ("노드", "node"),
+    ("경사 하강법", "gradient descent"), ("층", "layer"), ("노드", "node"),
     ("합성 함수", "composite function"), ("야코비 행렬", "Jacobian"),
     ("교차 엔트로피 오차", "cross-entropy error"), ("평균 제곱 오차", "mean squared error"),
     ("기울기 소실", "vanishing gradient"), ("기울기 폭발", "exploding gradient"),

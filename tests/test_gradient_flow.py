@@ -44,7 +44,9 @@ def test_sigmoid_gradients_vanish_towards_the_first_layer():
     assert norms[0] < 0.05 * norms[-1]
 
 
-def test_relu_gradients_keep_their_size():
+def test_relu_weight_gradients_look_flat_although_the_flowing_gradient_explodes():
+    """With std-1 weights dW_k = h_{k-1}^T dz_k stays level because the activations
+    shrink towards the input as fast as the gradient grows: chapter 9's warning."""
     norms = layer_gradient_norms("relu")
     ratio = norms[0] / norms[-1]
     assert 0.2 < ratio < 5
@@ -97,3 +99,34 @@ def test_clipping_agrees_with_torch():
     assert norm == pytest.approx(float(torch_norm))
     for p, c in zip(params, clipped):
         np.testing.assert_allclose(p.grad.numpy(), c, rtol=1e-12)
+
+
+def test_flow_agrees_with_torch_autograd():
+    """The gradient flowing back and the loss, as autograd computes them."""
+    torch = pytest.importorskip("torch")
+    from snippets.gradient_flow import layer_gradient_flow
+
+    depth, width, batch, seed = 4, 5, 6, 3
+    flow = layer_gradient_flow("relu", depth=depth, width=width, batch=batch, seed=seed)
+    rng = np.random.default_rng(seed)
+    weights = [torch.tensor(rng.standard_normal((width, width)), requires_grad=True) for _ in range(depth)]
+    h = torch.tensor(rng.standard_normal((batch, width)))
+    outputs = []
+    for k, W in enumerate(weights):
+        h = h @ W if k == depth - 1 else torch.relu(h @ W)
+        h.retain_grad()
+        outputs.append(h)
+    loss = (h**2).sum() / (2 * batch)
+    loss.backward()
+    assert flow.loss == pytest.approx(loss.item())
+    assert flow.upstream == pytest.approx([o.grad.norm().item() for o in outputs])
+    assert flow.weight == pytest.approx([W.grad.norm().item() for W in weights])
+
+
+def test_he_scaling_keeps_the_flowing_gradient_while_std_one_explodes():
+    from snippets.gradient_flow import layer_gradient_flow
+
+    std_one = layer_gradient_flow("relu", weight_std=1.0)
+    he = layer_gradient_flow("relu", weight_std=(2 / 32) ** 0.5)
+    assert std_one.upstream[0] / std_one.upstream[-1] > 1e5
+    assert 0.1 < he.upstream[0] / he.upstream[-1] < 10

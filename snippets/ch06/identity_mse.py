@@ -1,4 +1,4 @@
-"""An identity output with L = 1/2 sum (y - t)^2 also sends y - t back."""
+"""An identity output with the sum-of-squares error L = 1/2 sum (y - t)^2 also sends y - t back."""
 
 # --8<-- [start:identity_mse]
 import numpy as np
@@ -11,10 +11,10 @@ a = np.array([0.5, -1.2, 2.0])       # scores; the identity output keeps them: y
 t = np.array([1.0, -1.0, 1.5])
 
 
-def half_squared_error(scores):
+def sum_of_squares_error(scores):
     return 0.5 * np.sum((scores - t) ** 2)
 
 
 print("y - t    :", a - t)
-print("numerical:", numerical_gradient(half_squared_error, a.copy()))
+print("numerical:", numerical_gradient(sum_of_squares_error, a.copy()))
 # --8<-- [end:identity_mse]

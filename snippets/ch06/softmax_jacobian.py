@@ -9,7 +9,7 @@ difference confirms it.
 import numpy as np
 
 from snippets.gradient import numerical_gradient
-from snippets.layers.softmax_with_loss import cross_entropy_error, softmax
+from snippets.layers.softmax import cross_entropy_error, softmax
 
 np.set_printoptions(precision=4, suppress=True)
 

@@ -1,7 +1,7 @@
 """The 1-2-1 sigmoid network computed by hand, one node at a time.
 
 One input, two sigmoid hidden units, one sigmoid output and the loss
-L = 1/2 (y - y_hat)^2. Every value is kept at full precision; only printing
+L = 1/2 (t - y_hat)^2 for the target t. Every value is kept at full precision; only printing
 rounds, which is why the gradients below agree with the numerical check.
 """
 
@@ -10,7 +10,7 @@ import numpy as np
 
 from snippets.layers.sigmoid import sigmoid
 
-x, y = 2.0, 1.0                       # input and target
+x, t = 2.0, 1.0                       # input and target
 w1, w2, w3, w4 = 0.5, 0.6, 0.8, 0.9   # x->h1, x->h2, h1->out, h2->out
 b1, b2, b3 = 0.1, 0.2, 0.3
 learning_rate = 0.5
@@ -21,7 +21,7 @@ z_h2 = w2 * x + b2
 a_h2 = sigmoid(z_h2)
 z_out = w3 * a_h1 + w4 * a_h2 + b3
 y_hat = sigmoid(z_out)
-loss = 0.5 * (y - y_hat) ** 2
+loss = 0.5 * (t - y_hat) ** 2
 
 print(f"z_h1 = {z_h1:.1f}, a_h1 = {a_h1:.4f}")
 print(f"z_h2 = {z_h2:.1f}, a_h2 = {a_h2:.4f}")
@@ -30,7 +30,7 @@ print(f"L = {loss:.4f}")
 # --8<-- [end:forward]
 
 # --8<-- [start:output_weight]
-dL_dyhat = -(y - y_hat)               # derivative of 1/2 (y - y_hat)^2
+dL_dyhat = -(t - y_hat)               # derivative of 1/2 (t - y_hat)^2
 dyhat_dz = y_hat * (1.0 - y_hat)      # sigmoid'(z_out), from the output alone
 dL_dzout = dL_dyhat * dyhat_dz
 dL_dw3 = dL_dzout * a_h1              # dz_out/dw3 = a_h1
@@ -67,7 +67,7 @@ def loss_of(weights):
     v1, _, v3, _ = weights
     h1 = sigmoid(v1 * x + b1)
     h2 = sigmoid(w2 * x + b2)
-    return 0.5 * (y - sigmoid(v3 * h1 + w4 * h2 + b3)) ** 2
+    return 0.5 * (t - sigmoid(v3 * h1 + w4 * h2 + b3)) ** 2
 
 
 numeric = numerical_gradient(loss_of, np.array([w1, w2, w3, w4]))

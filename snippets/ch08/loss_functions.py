@@ -4,7 +4,7 @@
 import numpy as np
 
 from snippets.gradient import numerical_gradient
-from snippets.layers.softmax_with_loss import softmax
+from snippets.layers.softmax import softmax
 
 np.set_printoptions(precision=4, suppress=True)
 

@@ -7,7 +7,7 @@ layers' own backward methods; this file makes each transpose visible.
 # --8<-- [start:forward]
 import numpy as np
 
-from snippets.layers.softmax_with_loss import softmax
+from snippets.layers.softmax import softmax
 from snippets.mlp import TwoLayerMLP
 
 N, D, H, C = 4, 3, 5, 2  # batch, inputs, hidden units, classes

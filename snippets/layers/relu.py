@@ -1,13 +1,17 @@
 """ReLU as a layer: it lets the gradient through where the input was positive."""
 
+# --8<-- [start:relu]
 import numpy as np
 
-from snippets.validation import as_finite_array, require_forward_first, require_same_shape
+from snippets.validation import as_finite_array, as_upstream_gradient, require_forward_first
 
 
-# --8<-- [start:relu]
 class ReLU:
-    """y = max(0, x), remembering where x <= 0 as a boolean mask."""
+    """y = max(0, x), remembering where x <= 0 as a boolean mask.
+
+    At exactly x = 0 the gradient is taken as 0 (the mask includes 0), as
+    Deep Learning from Scratch and PyTorch do.
+    """
 
     def __init__(self):
         self.mask = None
@@ -19,6 +23,6 @@ class ReLU:
 
     def backward(self, dout):
         require_forward_first(self.mask, "ReLU")
-        require_same_shape("dout", dout, "the forward input", self.mask)
+        dout = as_upstream_gradient(dout, self.mask.shape)
         return np.where(self.mask, 0.0, dout)  # never writes into dout
 # --8<-- [end:relu]

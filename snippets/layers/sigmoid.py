@@ -1,8 +1,9 @@
 """Sigmoid as a layer: its backward pass needs only the forward output."""
 
+# --8<-- [start:sigmoid_layer]
 import numpy as np
 
-from snippets.validation import as_finite_array, require_forward_first, require_same_shape
+from snippets.validation import as_finite_array, as_upstream_gradient, require_forward_first
 
 
 def sigmoid(x):
@@ -12,7 +13,6 @@ def sigmoid(x):
     return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
-# --8<-- [start:sigmoid_layer]
 class Sigmoid:
     """y = sigmoid(x); dy/dx = y (1 - y), so the layer keeps y."""
 
@@ -25,6 +25,6 @@ class Sigmoid:
 
     def backward(self, dout):
         require_forward_first(self.out, "Sigmoid")
-        require_same_shape("dout", dout, "the forward output", self.out)
+        dout = as_upstream_gradient(dout, self.out.shape)
         return dout * self.out * (1.0 - self.out)
 # --8<-- [end:sigmoid_layer]

@@ -1,6 +1,15 @@
-"""The multiply and add nodes of a computational graph as layers."""
+"""The multiply and add nodes of a computational graph as layers.
 
-from snippets.validation import require_forward_first, require_same_shape
+Either operand may be a plain number (a price times a tax rate of 1.1); its
+gradient is then summed back to a number, since one value fed every element.
+"""
+
+# --8<-- [start:imports]
+import numpy as np
+
+from snippets.broadcasting import sum_to_shape
+from snippets.validation import as_operands, as_upstream_gradient, require_forward_first
+# --8<-- [end:imports]
 
 
 # --8<-- [start:mul_layer]
@@ -12,27 +21,34 @@ class MulLayer:
         self.y = None
 
     def forward(self, x, y):
-        require_same_shape("x", x, "y", y)
-        self.x = x
-        self.y = y
-        return x * y
+        self.x, self.y = as_operands(x, y)
+        return self.x * self.y
 
     def backward(self, dout):
         require_forward_first(self.x, "MulLayer")
-        dx = dout * self.y  # dz/dx = y
-        dy = dout * self.x  # dz/dy = x
+        dout = as_upstream_gradient(dout, np.broadcast_shapes(self.x.shape, self.y.shape))
+        # dz/dx = y and dz/dy = x; a plain number met every element, so its gradient is their sum
+        dx = sum_to_shape(dout * self.y, self.x.shape)
+        dy = sum_to_shape(dout * self.x, self.y.shape)
         return dx, dy
 # --8<-- [end:mul_layer]
 
 
 # --8<-- [start:add_layer]
 class AddLayer:
-    """z = x + y. Both local derivatives are 1: nothing to remember."""
+    """z = x + y. Both local derivatives are 1: only the shapes are remembered."""
+
+    def __init__(self):
+        self.shapes = None
 
     def forward(self, x, y):
-        require_same_shape("x", x, "y", y)
+        x, y = as_operands(x, y)
+        self.shapes = (x.shape, y.shape)
         return x + y
 
     def backward(self, dout):
-        return dout * 1, dout * 1
+        require_forward_first(self.shapes, "AddLayer")
+        x_shape, y_shape = self.shapes
+        dout = as_upstream_gradient(dout, np.broadcast_shapes(x_shape, y_shape))
+        return sum_to_shape(dout, x_shape), sum_to_shape(dout, y_shape)
 # --8<-- [end:add_layer]

@@ -1,54 +1,50 @@
 """Softmax and cross-entropy fused into one layer, whose gradient is y - t."""
 
+# --8<-- [start:softmax_with_loss]
 import numpy as np
 
-from snippets.validation import as_finite_array, require_forward_first, require_same_shape
+from snippets.layers.softmax import log_softmax, softmax
+from snippets.validation import as_finite_array, as_loss_gradient, require_forward_first, require_same_shape
 
 
-# --8<-- [start:softmax]
-def softmax(a):
-    """Subtracting the row maximum keeps exp from overflowing; the result is unchanged."""
-    a = np.asarray(a, dtype=float)
-    shifted = a - a.max(axis=-1, keepdims=True)
-    e = np.exp(shifted)
-    return e / e.sum(axis=-1, keepdims=True)
-# --8<-- [end:softmax]
+def as_target_distribution(t, scores):
+    """Class labels (one int per row) become one-hot rows; any other target must be
+    rows of probabilities, since (y - t) / N is the gradient only when each row sums to 1."""
+    if np.asarray(t).dtype.kind in "iu" and np.ndim(t) == scores.ndim - 1:
+        labels, classes = np.asarray(t), scores.shape[-1]
+        if np.any((labels < 0) | (labels >= classes)):
+            raise ValueError(f"labels must be in 0..{classes - 1}; got {labels!r}")
+        return np.eye(classes)[labels]
+    t = as_finite_array(t, "t")
+    require_same_shape("x (scores)", scores, "t (targets)", t)
+    if np.any(t < 0) or not np.allclose(t.sum(axis=-1), 1.0):
+        raise ValueError(f"each row of t must be non-negative and sum to 1 (one-hot or probabilities); got {t!r}")
+    return t
 
 
-def log_softmax(a):
-    """log(softmax(a)) computed without ever forming a probability that underflows to 0."""
-    a = np.asarray(a, dtype=float)
-    shifted = a - a.max(axis=-1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
-
-
-def cross_entropy_error(y, t):
-    """Mean over the batch of -sum t log y; a tiny floor keeps log(0) finite."""
-    y = np.atleast_2d(y)
-    t = np.atleast_2d(t)
-    return float(-np.sum(t * np.log(np.maximum(y, 1e-300))) / y.shape[0])
-
-
-# --8<-- [start:softmax_with_loss]
 class SoftmaxWithLoss:
-    """forward(x, t) returns the loss; backward() returns (y - t) / batch size."""
+    """forward(x, t) returns the mean loss; backward() returns (y - t) / batch size, shaped like x.
+
+    x is one row of scores (C,) or a batch (N, C); t is one-hot rows or integer labels.
+    """
 
     def __init__(self):
-        self.y = None
-        self.t = None
+        self.y = self.t = None
 
     def forward(self, x, t):
         x = as_finite_array(x, "x")
-        t = as_finite_array(t, "t")
-        require_same_shape("x (scores)", x, "t (one-hot targets)", t)
-        self.y = np.atleast_2d(softmax(x))
-        self.t = np.atleast_2d(t)
+        if x.ndim not in (1, 2):
+            raise ValueError(f"x must have shape (C,) or (N, C); got {x.shape}")
+        self.t = as_target_distribution(t, x)
+        self.y = softmax(x)
         # The loss from log-probabilities stays exact where y itself rounds to 0.
-        log_y = np.atleast_2d(log_softmax(x))
-        return float(-np.sum(self.t * log_y) / self.y.shape[0])
+        return float(-np.sum(self.t * log_softmax(x)) / self.batch_size)
 
-    def backward(self, dout=1):
+    @property
+    def batch_size(self):
+        return 1 if self.y.ndim == 1 else self.y.shape[0]
+
+    def backward(self, dout=1.0):
         require_forward_first(self.y, "SoftmaxWithLoss")
-        batch_size = self.y.shape[0]
-        return dout * (self.y - self.t) / batch_size
+        return as_loss_gradient(dout) * (self.y - self.t) / self.batch_size
 # --8<-- [end:softmax_with_loss]

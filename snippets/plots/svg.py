@@ -23,10 +23,13 @@ STYLE = {
 }
 
 
-def figure(width=6.4, height=3.6):
-    """A new figure and axes drawn with the shared style."""
+def figure(width=6.4, height=3.6, ncols=1):
+    """A new figure and its axes (one, or a tuple of ncols side by side) in the shared style."""
     with plt.rc_context(STYLE):
-        return plt.subplots(figsize=(width, height))
+        fig, axes = plt.subplots(ncols=ncols, figsize=(width, height))
+        if ncols > 1:
+            fig.subplots_adjust(wspace=0.35)
+        return fig, axes
 
 
 def svg_bytes(fig):

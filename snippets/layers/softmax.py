@@ -1,0 +1,27 @@
+"""Softmax and the log of it, both safe for scores of any size."""
+
+# --8<-- [start:softmax]
+import numpy as np
+
+
+def softmax(a):
+    """Subtracting the row maximum keeps exp from overflowing; the result is unchanged."""
+    a = np.asarray(a, dtype=float)
+    shifted = a - a.max(axis=-1, keepdims=True)
+    e = np.exp(shifted)
+    return e / e.sum(axis=-1, keepdims=True)
+# --8<-- [end:softmax]
+
+
+def log_softmax(a):
+    """log(softmax(a)) computed without ever forming a probability that underflows to 0."""
+    a = np.asarray(a, dtype=float)
+    shifted = a - a.max(axis=-1, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
+
+
+def cross_entropy_error(y, t):
+    """Mean over the batch of -sum t log y; a tiny floor keeps log(0) finite."""
+    y = np.atleast_2d(y)
+    t = np.atleast_2d(t)
+    return float(-np.sum(t * np.log(np.maximum(y, 1e-300))) / y.shape[0])

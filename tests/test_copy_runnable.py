@@ -1,0 +1,109 @@
+"""A reader who copies code from a page gets code that runs.
+
+After ``pip install`` of this package, in an empty folder: a page's Python
+blocks pasted one after another run, and so does every block that does not
+continue an earlier one, pasted alone. The package is installed into a
+temporary folder, and the code runs from another, so nothing of the
+repository (its root on ``sys.path``, files next to the code) can help.
+
+Running is not enough for a block that only defines a class: it fails later,
+when the reader calls it. So every name a block's code looks up must also be
+defined (or imported) by the code copied with it.
+"""
+
+import builtins
+import json
+import os
+import shutil
+import subprocess
+import symtable
+import sys
+
+import pytest
+
+from tests.docs_plugin import skip_unless_torch
+from tests.pages import LANGUAGES, REPO, fences_of, page_files, relative
+
+PAGES = sorted(p for language in LANGUAGES for p in page_files(language)
+               if any(f.is_python for f in fences_of(str(p))))
+
+# Runs each script in a fresh namespace, as a new file pasted into a new
+# interpreter would, and reports the first error of each as JSON. One process
+# per page (not per block) keeps the test fast; modules stay imported between
+# scripts, but no name carries over from one script to the next.
+RUNNER = """
+import contextlib, io, json, sys, traceback
+import snippets
+scripts = json.load(sys.stdin)
+failures = {"installed_at": snippets.__file__}
+for label, code in scripts:
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(compile(code, label, "exec"), {"__name__": "__main__"})
+    except BaseException:
+        failures[label] = traceback.format_exc(limit=-3)
+print(json.dumps(failures))
+"""
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory):
+    """The package as ``pip install`` puts it (no build isolation: no network).
+
+    It is built from a copy of what the package is made of, which also keeps
+    the build's leftovers (build/, *.egg-info) out of the working tree.
+    """
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source)
+    shutil.copytree(REPO / "snippets", source / "snippets", ignore=shutil.ignore_patterns("__pycache__"))
+    target = tmp_path_factory.mktemp("site-packages")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--target", str(target), str(source)],
+        check=True, capture_output=True,
+    )
+    return target
+
+
+def scripts_of(page):
+    """(label, code) for the whole page in order, then each block that starts a chain."""
+    blocks = [f for f in fences_of(str(page)) if f.is_python]
+    name = relative(page)
+    whole = (f"{name} (all blocks in order)", "\n".join(f.content for f in blocks))
+    alone = [(f"{name}:{f.line} (alone)", f.content) for f in blocks if not f.continues_previous]
+    return [whole, *alone]
+
+
+def undefined_names(code):
+    """Global names the code (its functions and classes included) reads but never binds."""
+    top = symtable.symtable(code, "<block>", "exec")
+    bound = {s.get_name() for s in top.get_symbols() if s.is_assigned() or s.is_imported() or s.is_namespace()}
+    used, tables = set(), [top]
+    while tables:
+        table = tables.pop()
+        tables.extend(table.get_children())
+        used |= {s.get_name() for s in table.get_symbols() if s.is_referenced() and s.is_global()}
+    return sorted(used - bound - set(dir(builtins)))
+
+
+@pytest.mark.parametrize("page", PAGES, ids=relative)
+def test_copied_code_defines_every_name_it_uses(page):
+    missing = {label: names for label, code in scripts_of(page) if (names := undefined_names(code))}
+    assert not missing, "copied code uses names it neither defines nor imports:\n" + "\n".join(
+        f"  {label}: {', '.join(names)}" for label, names in missing.items())
+
+
+@pytest.mark.parametrize("page", PAGES, ids=relative)
+def test_copied_code_runs_in_an_empty_folder(page, installed, tmp_path):
+    scripts = scripts_of(page)
+    for _, code in scripts:
+        skip_unless_torch(code)
+    env = {**os.environ, "PYTHONPATH": str(installed), "MPLBACKEND": "Agg"}
+    result = subprocess.run(
+        [sys.executable, "-c", RUNNER], input=json.dumps(scripts), cwd=tmp_path, env=env,
+        capture_output=True, text=True, check=True,
+    )
+    report = json.loads(result.stdout)
+    assert report.pop("installed_at").startswith(str(installed)), "ran against the repository, not the install"
+    assert not report, "copied code fails:\n" + "\n".join(f"--- {k}\n{v}" for k, v in report.items())
