@@ -21,7 +21,7 @@ CONFIG = REPO / "mkdocs.yml"
 LANGUAGES = ("ko", "en")  # ko is the default language, built at /; en at /en/
 # Everything a build reads: the pages, their included code, build hooks and
 # theme overrides (when there are any), the configuration.
-SOURCES = (REPO / "docs", REPO / "snippets", REPO / "hooks", REPO / "overrides", CONFIG)
+SOURCES = (REPO / "docs", REPO / "snippets", REPO / "notebooks", REPO / "hooks", REPO / "overrides", CONFIG)
 # Written by every build; the older of the two tells when the site was last built.
 BUILD_MARKERS = (SITE / "index.html", SITE / "en" / "index.html")
 

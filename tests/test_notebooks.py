@@ -1,33 +1,46 @@
-"""The exercise notebooks: stored outputs are what the code prints today.
+"""The exercise notebooks: built from their sources, run outside the repository,
+and held to the same checks as the pages.
 
-Each notebook is rebuilt from snippets/exercises/content.py and executed; the
-fresh text outputs must equal the outputs stored in both language versions,
-so a stored output can never go stale. The stored files must also be exactly
-what the builder writes (nobody edited one language by hand).
+* The stored .ipynb files are exactly what `python -m snippets.exercises` writes
+  from snippets/exercises/exNN_*.py (nobody edited one language by hand).
+* Each notebook runs in a fresh kernel whose working directory is an empty
+  temporary folder and whose only copy of `snippets` is the package installed
+  from this working tree (pip install --target), as for a reader who
+  downloaded it; the outputs must equal the stored ones.
+* Every exercise has a blank cell, a check cell that reports "not answered"
+  for it and "correct" after the solution, and folded solutions.
+* The two languages agree (code, math, numbers) and every number the prose
+  states is printed or written by the notebook's code, as for pages.
 """
 
+import importlib.util
+import os
 import re
+import subprocess
+import sys
 
 import nbformat
 import pytest
 
-from snippets.exercises.content import EXERCISES, NEEDS_TORCH
-from snippets.exercises.notebooks import LANGUAGES, build, execute, notebook_path
+from snippets.exercises import chapters, checks
+from snippets.exercises.notebooks import (
+    INSTALL_TAG,
+    LANGUAGES,
+    REPO,
+    as_page_text,
+    build,
+    execute,
+    notebook_path,
+    repository_url,
+    sources,
+    text_outputs,
+)
+from tests.docs_plugin import IMPORTS_TORCH, skip_unless_torch
+from tests.numbers import unbacked_numbers
+from tests.parity import page_differences
 
+NAMES = list(sources())
 ABSOLUTE_PATH = re.compile(r"(/work/|/home/|/root/|/tmp/|[A-Z]:\\\\)")
-
-
-def text_outputs(cell):
-    """What a reader sees under a code cell, as plain text."""
-    parts = []
-    for output in cell.get("outputs", []):
-        if output.output_type == "stream":
-            parts.append(f"[{output.name}] {output.text}")
-        elif output.output_type in ("execute_result", "display_data"):
-            parts.append(output.get("data", {}).get("text/plain", ""))
-        elif output.output_type == "error":
-            parts.append(f"[error] {output.ename}: {output.evalue}")
-    return "".join(parts)
 
 
 def stored(name, language):
@@ -36,49 +49,218 @@ def stored(name, language):
     return nbformat.read(path, as_version=4)
 
 
-@pytest.mark.parametrize("name", sorted(EXERCISES))
-def test_stored_outputs_match_a_fresh_run(name):
-    if name in NEEDS_TORCH:
-        pytest.importorskip("torch", reason=f"{name} needs PyTorch (WITH_TORCH=1 make test installs it)")
-    fresh = execute(build(name, "en"))
+def tags(cell):
+    return cell.metadata.get("tags", [])
+
+
+@pytest.fixture(scope="session")
+def installed_package(tmp_path_factory):
+    """The package as `pip install` gives it to a reader, in a folder of its own."""
+    target = tmp_path_factory.mktemp("site-packages")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--target", str(target), str(REPO)],
+        check=True, cwd=target,
+    )
+    return target
+
+
+@pytest.fixture(scope="session")
+def reader_env(installed_package):
+    """The kernel's environment: the installed package and nothing of the repository."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env["PYTHONPATH"] = str(installed_package)
+    return env
+
+
+def run_outside(notebook, name, env, folder):
+    """Execute in a fresh kernel started in an empty folder; fail if `snippets`
+    came from anywhere but the installed copy."""
+    notebook.cells.append(nbformat.v4.new_code_cell("import snippets\nprint(snippets.__file__)"))
+    execute(notebook, cwd=folder, env=env)
+    where = text_outputs(notebook.cells.pop())
+    assert where.startswith(env["PYTHONPATH"]), f"{name} imported snippets from {where}"
+    return notebook
+
+
+@pytest.fixture(scope="session")
+def fresh_runs(reader_env, tmp_path_factory):
+    """{name: exercise notebook executed outside the repository}, run once per session."""
+    runs = {}
+    for name in NAMES:
+        notebook = build(name, "en")
+        if IMPORTS_TORCH.search(code_of(notebook)) and importlib.util.find_spec("torch") is None:
+            continue  # the tests that read this run skip (or fail under WITH_TORCH) on their own
+        runs[name] = run_outside(notebook, name, reader_env, tmp_path_factory.mktemp(name))
+    return runs
+
+
+def code_of(notebook):
+    return "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
+
+
+def fresh(fresh_runs, name):
+    skip_unless_torch(code_of(build(name, "en")))
+    return fresh_runs[name]
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_stored_notebook_is_what_the_builder_writes(name, language):
+    notebook, expected = stored(name, language), build(name, language)
+    where = f"{notebook_path(name, language).relative_to(REPO)}"
+    assert [c.source for c in notebook.cells] == [c.source for c in expected.cells], (
+        f"{where}: cells differ from {sources()[name].relative_to(REPO)}; "
+        "edit the source there and run `python -m snippets.exercises`"
+    )
+    assert [c.metadata for c in notebook.cells] == [c.metadata for c in expected.cells], (
+        f"{where}: cell tags or folding differ from the builder's; run `python -m snippets.exercises`"
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_notebook_runs_outside_the_repository_and_gives_the_stored_outputs(fresh_runs, name):
+    run = fresh(fresh_runs, name)
     for language in LANGUAGES:
         notebook = stored(name, language)
-        path = notebook_path(name, language).relative_to(notebook_path(name, language).parents[3])
         code = [c for c in notebook.cells if c.cell_type == "code"]
-        fresh_code = [c for c in fresh.cells if c.cell_type == "code"]
-        assert len(code) == len(fresh_code), f"{path}: code cells differ from the builder's"
-        for index, (old, new) in enumerate(zip(code, fresh_code)):
+        fresh_code = [c for c in run.cells if c.cell_type == "code"]
+        assert len(code) == len(fresh_code), f"{name} ({language}): code cells differ from the builder's"
+        for index, (old, new) in enumerate(zip(code, fresh_code, strict=True)):
             assert text_outputs(old) == text_outputs(new), (
-                f"{path}, code cell {index}: stored output is stale; run `python -m snippets.exercises`\n"
+                f"{name} ({language}), code cell {index}: stored output is stale; run `python -m snippets.exercises`\n"
                 f"stored:\n{text_outputs(old)}\nfresh:\n{text_outputs(new)}"
             )
 
 
-@pytest.mark.parametrize("name", sorted(EXERCISES))
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_stored_notebook_is_what_the_builder_writes(name, language):
-    notebook = stored(name, language)
-    expected = build(name, language)
-    assert [c.source for c in notebook.cells] == [c.source for c in expected.cells], (
-        f"{notebook_path(name, language)}: cells differ from snippets/exercises/content.py; "
-        "edit the content there and run `python -m snippets.exercises`"
+@pytest.mark.parametrize("name", NAMES)
+def test_check_cells_say_not_answered_then_correct(fresh_runs, name):
+    run = fresh(fresh_runs, name)
+    code = [c for c in run.cells if c.cell_type == "code"]
+    kinds = [next((t for t in ("install", "exercise", "check", "solution") if t in tags(c)), None) for c in code]
+    assert kinds[:3] == ["install", "exercise", "check"], f"{name}: expected install, blank, check cells first"
+    assert "solution" in kinds[3:], f"{name}: no solution after the check cell"
+    assert "not answered yet" in text_outputs(code[2]), f"{name}: the check cell does not see the blank answer"
+    solution_output = "".join(text_outputs(c) for c, kind in zip(code, kinds, strict=True) if kind == "solution")
+    assert "correct" in solution_output and "not right yet" not in solution_output, (
+        f"{name}: the solution does not pass its own check:\n{solution_output}"
     )
-    assert [c.metadata.get("tags") for c in notebook.cells] == [c.metadata.get("tags") for c in expected.cells]
 
 
-@pytest.mark.parametrize("name", sorted(EXERCISES))
-def test_both_languages_run_the_same_code(name):
-    ko, en = stored(name, "ko"), stored(name, "en")
-    code = [[c.source for c in nb.cells if c.cell_type == "code"] for nb in (ko, en)]
-    assert code[0] == code[1], f"{name}: the Korean and English notebooks differ in their code"
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_install_cell_comes_first_and_solutions_are_folded(name, language):
+    notebook = stored(name, language)
+    install = [c for c in notebook.cells if INSTALL_TAG in tags(c)]
+    assert len(install) == 1 and notebook.cells.index(install[0]) <= 1
+    assert f'"git+{repository_url()}"' in install[0].source
+    for cell in notebook.cells:
+        if "solution" in tags(cell):
+            assert cell.metadata.get("jupyter", {}).get("source_hidden") is True, f"{name}: unfolded solution"
+            if cell.cell_type == "code":
+                assert cell.metadata["jupyter"].get("outputs_hidden") is True
 
 
-@pytest.mark.parametrize("name", sorted(EXERCISES))
+@pytest.mark.parametrize("name", NAMES)
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_stored_outputs_are_clean(name, language):
     notebook = stored(name, language)
     for index, cell in enumerate(c for c in notebook.cells if c.cell_type == "code"):
-        assert cell.outputs, f"{name} ({language}), code cell {index} has no stored output"
+        if INSTALL_TAG in tags(cell):
+            assert not cell.outputs, f"{name} ({language}): the install cell must not store output"
+            continue
         text = text_outputs(cell)
         assert "[error]" not in text, f"{name} ({language}), code cell {index} stored an error: {text}"
         assert not ABSOLUTE_PATH.search(text), f"{name} ({language}), code cell {index} shows a local path"
+
+
+# The page checks read a notebook as page text (as_page_text). Seam for the shared
+# page model: page_differences and unbacked_numbers are its two entry points here.
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_twins_state_the_same_code_math_and_numbers(name):
+    ko, en = (as_page_text(stored(name, language)) for language in LANGUAGES)
+    differences = page_differences(ko, en, f"ko/{name}", f"en/{name}")
+    assert not differences, "\n\n".join(differences)
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_stated_numbers_are_computed(name, language, tmp_path):
+    page = tmp_path / f"{name}.md"
+    page.write_text(as_page_text(stored(name, language)), encoding="utf-8")
+    unbacked = unbacked_numbers(page)
+    assert not unbacked, "\n".join(
+        f"{notebook_path(name, language).relative_to(REPO)}: {s.text} is stated, but no output or "
+        "code literal of the notebook gives it at that precision"
+        for s in unbacked
+    )
+
+
+def test_page_text_catches_a_changed_number(tmp_path):
+    notebook = stored(NAMES[1], "en")
+    text = as_page_text(notebook)
+    assert "0.5" in text
+    page = tmp_path / "changed.md"
+    page.write_text(text + "\nThe learning rate was 0.7.\n", encoding="utf-8")
+    assert [s.text for s in unbacked_numbers(page)] == ["0.7"]
+
+
+def test_checks_tell_right_from_wrong(capsys):
+    checks.single_neuron(0.5, 0.1, 1.0, 0.8, ..., ...)
+    assert capsys.readouterr().out.count("not answered yet") == 2
+    checks.single_neuron(0.5, 0.1, 1.0, 0.8, -0.0706, -0.0706)  # rounded: not the gradient
+    assert "not right yet" in capsys.readouterr().out
+    checks.chain_rule_by_hand(2.0, 14.0, 1.0, 3.0, 42.0)
+    assert capsys.readouterr().out.strip().endswith("All correct.")
+    checks.chain_rule_by_hand(2.0, 14.0, 1.0, 3.0, 14.0)  # forgot dz/dx
+    out = capsys.readouterr().out
+    assert "dL/dx: not right yet" in out and "All correct." not in out
+
+
+# --- chapter notebooks ----------------------------------------------------------
+
+CHAPTERS = [page.stem for page in chapters.chapter_pages("ko")]
+
+
+def chapter_page(language, stem):
+    return chapters.DOCS / language / "chapters" / f"{stem}.md"
+
+
+@pytest.mark.parametrize("stem", CHAPTERS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_stored_chapter_notebook_is_what_the_builder_writes(language, stem):
+    page = chapter_page(language, stem)
+    path = chapters.notebook_path(page)
+    assert path.is_file(), f"{path.relative_to(REPO)} is missing: run `python -m snippets.exercises`"
+    stored_cells = nbformat.read(path, as_version=4).cells
+    assert [c.source for c in stored_cells] == [c.source for c in chapters.build(page).cells], (
+        f"{path.relative_to(REPO)} is not what {page.relative_to(REPO)} gives: run `python -m snippets.exercises`"
+    )
+
+
+@pytest.mark.parametrize("stem", CHAPTERS)
+def test_chapter_notebook_has_the_pages_code_in_both_languages(stem):
+    code = [[c.source for c in chapters.build(chapter_page(lang, stem)).cells if c.cell_type == "code"]
+            for lang in LANGUAGES]
+    assert code[0] == code[1], f"{stem}: the two languages' notebooks run different code"
+    assert INSTALL_TAG in chapters.build(chapter_page("ko", stem)).cells[1].metadata["tags"]
+    assert len(code[0]) > 1, f"{stem}: no code from the page"
+
+
+@pytest.mark.parametrize("stem", CHAPTERS)
+def test_chapter_notebook_runs_outside_the_repository(stem, reader_env, tmp_path):
+    notebook = chapters.build(chapter_page("ko", stem))
+    skip_unless_torch(code_of(notebook))
+    run_outside(notebook, stem, reader_env, tmp_path)
+    errors = [text_outputs(c) for c in notebook.cells if c.cell_type == "code" and "[error]" in text_outputs(c)]
+    assert not errors, f"{stem}: {errors}"
+
+
+def test_chapter_notebook_uses_jupyter_math_and_site_links():
+    page = chapter_page("ko", "05-activation-layers")
+    text = "\n".join(c.source for c in chapters.build(page).cells if c.cell_type == "markdown")
+    assert "\\(" not in text and "$$" in text
+    assert "](../" not in text and "https://example.github.io/backprop-docs/assets/plots/sigmoid.svg" in text
+    assert "!!!" not in text and "\n    " not in text.split("```")[0]

@@ -1,8 +1,9 @@
-"""The five exercise notebooks, kept as one source for both languages.
+"""The exercises: one jupytext source per exercise for both languages.
 
-Each exercise is a list of cells: markdown cells carry a Korean and an English
-text, code cells one source shared by both, so the two notebooks can never
-run different code. ``python -m snippets.exercises`` writes the notebooks and
-executes them to store their outputs; the test suite re-executes them and
-compares.
+``exNN_name.py`` files are plain Python (``python -m
+snippets.exercises.ex02_single_neuron`` runs one top to bottom) whose markdown
+cells are comments tagged with their language. ``checks.py`` holds the check
+cells' logic, installed with the package so a downloaded notebook can call it.
+``python -m snippets.exercises`` writes the executed notebooks into
+docs/{ko,en}/exercises/ (see notebooks.py); the tests rebuild and compare.
 """

@@ -1,12 +1,21 @@
-"""Write both language versions of every exercise notebook, executed (python -m snippets.exercises)."""
+"""Write every notebook (python -m snippets.exercises): the exercises in both
+languages, executed, into docs/{ko,en}/exercises/, and each chapter page as an
+unexecuted notebook into notebooks/{ko,en}/."""
 
 import nbformat
 
-from snippets.exercises.content import EXERCISES
-from snippets.exercises.notebooks import LANGUAGES, build, execute, notebook_path
+from snippets.exercises import chapters
+from snippets.exercises.notebooks import LANGUAGES, REPO, build, execute, notebook_path, sources
 
-for name in EXERCISES:
+for name in sources():
     for language in LANGUAGES:
         path = notebook_path(name, language)
-        nbformat.write(execute(build(name, language)), path)
-        print(f"wrote {path.relative_to(path.parents[3])}")
+        nbformat.write(execute(build(name, language), cwd=REPO), path)
+        print(f"wrote {path.relative_to(REPO)}")
+
+for language in LANGUAGES:
+    for page in chapters.chapter_pages(language):
+        path = chapters.notebook_path(page)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(chapters.build(page), path)
+        print(f"wrote {path.relative_to(REPO)}")

@@ -262,7 +262,7 @@ def test_exercise_solutions_are_folded_and_the_notebook_downloads(page, page_log
         f"/{url}: a solution is open before the reader asks for it"
     )
     first = folds.first
-    code = first.locator(".celltag_solution").first
+    code = first.locator("div.highlight").first
     assert not code.is_visible(), f"/{url}: folded solution code is visible"
     first.locator("summary").first.click()
     assert code.is_visible(), f"/{url}: clicking the switch does not show the solution"
@@ -271,4 +271,38 @@ def test_exercise_solutions_are_folded_and_the_notebook_downloads(page, page_log
     assert link.count() == 1, f"/{url} has no notebook download button"
     response = page.request.get(page.evaluate("(a) => a.href", link.element_handle()))
     assert response.status == 200 and '"cells"' in response.text(), f"/{url}: the download link is broken"
+    colab = page.locator("a.notebook-colab")
+    assert colab.count() == 1 and "colab.research.google.com/github/" in colab.get_attribute("href")
     assert not page_log.problems(), "\n".join(page_log.problems())
+
+
+# Code blocks and display math of a notebook page on a phone: how wide the
+# widest code block is next to the article, and whether math that is wider
+# than its box can be scrolled to.
+PHONE_LAYOUT = """
+() => {
+  const article = document.querySelector('article.md-content__inner');
+  const code = [...article.querySelectorAll('div.highlight')].filter((e) => e.offsetParent);
+  const math = [...article.querySelectorAll('div.arithmatex')].filter((e) => e.offsetParent);
+  return {
+    article: article.clientWidth,
+    narrowestCode: Math.min(...code.map((e) => e.getBoundingClientRect().width)),
+    displayMath: math.length,
+    clippedMath: math.filter((e) => e.scrollWidth > e.clientWidth + 1
+      && !['auto', 'scroll'].includes(getComputedStyle(e).overflowX)).length,
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("url", ["exercises/02-single-neuron/", "en/exercises/02-single-neuron/"])
+def test_notebook_page_on_a_phone_gives_code_the_width(page, site_url, url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + url, wait_until="load")
+    page.wait_for_function(RENDERED, arg=0)
+    for summary in page.locator("article details.solution summary").all():
+        summary.click()  # open every solution so its code and math are measured too
+    layout = page.evaluate(PHONE_LAYOUT)
+    assert layout["narrowestCode"] >= 0.9 * layout["article"], f"/{url}: code is squeezed: {layout}"
+    assert layout["displayMath"] > 0, f"/{url}: no display math to measure"
+    assert layout["clippedMath"] == 0, f"/{url}: display math is clipped and cannot be scrolled"

@@ -1,19 +1,12 @@
-// Render the \( \) and \[ \] spans that pymdownx.arithmatex (generic mode) leaves,
-// and the $ / $$ math of notebook markdown cells (mkdocs-jupyter), again after
-// every instant-navigation page change.
+// Render the \( \) and \[ \] spans that pymdownx.arithmatex (generic mode) leaves
+// (notebook pages get the same spans from hooks/notebooks.py), again after every
+// instant-navigation page change.
 var MATH_SOURCES = [
   {
     selector: ".arithmatex",
     delimiters: [
       { left: "\\(", right: "\\)", display: false },
       { left: "\\[", right: "\\]", display: true },
-    ],
-  },
-  {
-    selector: ".jp-RenderedMarkdown",
-    delimiters: [
-      { left: "$$", right: "$$", display: true },
-      { left: "$", right: "$", display: false },
     ],
   },
 ];
