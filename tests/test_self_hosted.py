@@ -11,7 +11,7 @@ import re
 import pytest
 
 from tests.site_build import REPO, SITE
-from tests.test_site_config import site_config
+from pagemodel.site import mkdocs_config as site_config
 from tools.vendor_assets import NODE_MODULES, vendored_files
 
 # A script, stylesheet, font or preconnect loaded from an absolute URL.
