@@ -16,7 +16,7 @@
 #
 # Implement the forward and backward pass of a two-layer MLP by hand, and confirm them with numerical differentiation.
 #
-# 1. A two-layer MLP with 4 inputs, 8 hidden units and 2 outputs, with seeded random weights, is set up below.
+# 1. A two-layer MLP with 4 inputs, 8 hidden neurons and 2 outputs, with seeded random weights, is set up below.
 #    The hidden layer is a sigmoid; the output is softmax with cross-entropy, and the loss is the batch mean.
 # 2. Implement the forward pass in `loss` and the backward pass in `gradients`, by hand. `gradients` returns a
 #    dictionary with the gradients of `W1`, `b1`, `W2` and `b2`.
