@@ -1,6 +1,9 @@
-"""The diagram tracer: its gradients against numerical ones, its mermaid output and parser."""
+"""The scalar tracer: gradients against numerical ones and PyTorch (float64), long graphs,
+clear errors, its mermaid output and parser."""
 
 import math
+import os
+import re
 
 import numpy as np
 import pytest
@@ -31,7 +34,48 @@ FUNCTIONS = {
     "staged sigmoid": (lambda a: 1 / (1 + (-a).exp()), [1.0]),
     "square and log": (lambda a, b: (a - b).square() * 0.5 + (a * b).log(), [2.0, 0.5]),
     "a value used twice": (lambda a: a * a + a, [3.0]),
+    "powers": (lambda a, b: a**3 - b**-1.5 + (a * b) ** 0.5, [1.3, 2.1]),
+    "value minus value": (lambda a, b: (a - b) * (b - a * 2), [0.4, -1.1]),
+    "tanh": (lambda a, b: (a * b).tanh() + a.tanh(), [0.6, -0.9]),
+    "relu on both sides of 0": (lambda a, b: (a * b).relu() + (a - b).relu() * 3, [1.5, -0.5]),
+    "log of a sigmoid": (lambda a, b: (a * b + 1).sigmoid().log(), [-0.7, 2.0]),
+    "a small neuron": (lambda x, w, b: (w * x + b).tanh() ** 2 / (x.exp() + 1), [0.8, -1.2, 0.3]),
 }
+
+
+def torch_twin(name):
+    """The same function written for torch tensors (None: identical source works)."""
+    torch = pytest.importorskip("torch")
+    twins = {
+        "exp": lambda a: (a * 2).exp(),
+        "sigmoid": lambda a: torch.sigmoid(a),
+        "staged sigmoid": lambda a: 1 / (1 + (-a).exp()),
+        "square and log": lambda a, b: (a - b).square() * 0.5 + (a * b).log(),
+        "tanh": lambda a, b: (a * b).tanh() + a.tanh(),
+        "relu on both sides of 0": lambda a, b: (a * b).relu() + (a - b).relu() * 3,
+        "log of a sigmoid": lambda a, b: torch.sigmoid(a * b + 1).log(),
+        "a small neuron": lambda x, w, b: (w * x + b).tanh() ** 2 / (x.exp() + 1),
+    }
+    return twins.get(name, FUNCTIONS[name][0])
+
+
+def torch_required():
+    """PyTorch is optional; where WITH_TORCH is set (CI), missing it is an error."""
+    if os.environ.get("WITH_TORCH"):
+        import torch  # noqa: F401
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
+def test_values_and_gradients_match_torch_float64(name):
+    torch_required()
+    torch = pytest.importorskip("torch")
+    build, point = FUNCTIONS[name]
+    data, analytic = traced_gradient(build, point)
+    inputs = [torch.tensor(v, dtype=torch.float64, requires_grad=True) for v in point]
+    out = torch_twin(name)(*inputs)
+    out.backward()
+    assert data == pytest.approx(out.item(), rel=1e-12, abs=1e-15)
+    np.testing.assert_allclose(analytic, [v.grad.item() for v in inputs], rtol=1e-12, atol=1e-15)
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
@@ -48,6 +92,62 @@ def test_sigmoid_is_stable_and_matches_its_stages():
         assert 0.0 <= y.data <= 1.0
     staged = 1 / (1 + (-Value(1.0)).exp())
     assert math.isclose(Value(1.0).sigmoid().data, staged.data)
+
+
+def test_a_chain_of_ten_thousand_nodes_backpropagates():
+    x = Value(0.5)
+    out = x
+    for _ in range(10_000):
+        out = out * 1.0001 + 0.0
+    out.backward()
+    assert len(out.topological_order()) == 20_001
+    assert x.grad == pytest.approx(1.0001**10_000, rel=1e-9)
+
+
+def test_a_wide_diamond_counts_every_path_once():
+    x = Value(1.5)
+    layer = [x * k for k in range(1, 2001)]
+    total = layer[0]
+    for v in layer[1:]:
+        total = total + v
+    total.backward()
+    assert x.grad == pytest.approx(sum(range(1, 2001)))
+    assert len(total.topological_order()) == 1 + 2000 + 1999
+
+
+def test_relu_gradient_at_exactly_zero_is_zero():
+    a = Value(0.0)
+    out = a.relu()
+    out.backward()
+    assert (out.data, a.grad) == (0.0, 0.0)
+
+
+@pytest.mark.parametrize("make, error, words", [
+    (lambda: Value(float("nan")), ValueError, "finite"),
+    (lambda: Value("3"), TypeError, "real number"),
+    (lambda: Value(-1.0).log(), ValueError, "log needs a positive input, got -1"),
+    (lambda: Value(0.0).reciprocal(), ZeroDivisionError, "1/x"),
+    (lambda: Value(2.0) / 0, ZeroDivisionError, "divided by the number 0"),
+    (lambda: Value(2.0) ** Value(2.0), TypeError, "plain number"),
+    (lambda: Value(0.0) ** 0.5, ValueError, "no finite derivative"),
+    (lambda: Value(800.0).exp(), OverflowError, "exp(800)"),
+    (lambda: Value(1.0) * float("inf"), ValueError, "the factor must be finite"),
+])
+def test_bad_input_is_named(make, error, words):
+    with pytest.raises(error, match=re.escape(words)):
+        make()
+
+
+def test_every_node_names_its_operation():
+    a, b = Value(2.0), Value(3.0)
+    nodes = [a + b, a + 1, a * b, a * 4, -a, a - b, a**2, a.reciprocal(), a.exp(), a.log(),
+             a.sigmoid(), a.tanh(), a.relu()]
+    assert [(n.kind, n.const) for n in nodes] == [
+        ("add", None), ("add_const", 1.0), ("mul", None), ("mul_const", 4.0), ("neg", None),
+        ("sub", None), ("pow", 2.0), ("reciprocal", None), ("exp", None), ("log", None),
+        ("sigmoid", None), ("tanh", None), ("relu", None),
+    ]
+    assert a.kind is None and a.const is None
 
 
 def test_backward_resets_previous_gradients():
