@@ -21,7 +21,7 @@ import platform
 import statistics
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -174,21 +174,13 @@ def training_steps(config=DEFAULT):
     step = f"Each step: gradient, then a gradient descent update with learning rate {LEARNING_RATE}."
     try:
         import torch
+
+        from snippets.ch09.torch_twin import torch_twin
     except ImportError:
         return Table("numpy-torch", title, columns, rows, note=f"{step} {NO_TORCH}")
 
     for dtype, name in ((torch.float64, "float64"), (torch.float32, "float32")):
-        torch.manual_seed(0)
-        start = TwoLayerMLP(*config.sizes, seed=0).params  # same starting weights as NumPy
-        model = torch.nn.Sequential(
-            torch.nn.Linear(config.sizes[0], config.sizes[1]), torch.nn.ReLU(),
-            torch.nn.Linear(config.sizes[1], config.sizes[2]),
-        ).to(dtype)
-        with torch.no_grad():
-            model[0].weight.copy_(torch.from_numpy(start["W1"].T))
-            model[0].bias.copy_(torch.from_numpy(start["b1"]))
-            model[2].weight.copy_(torch.from_numpy(start["W2"].T))
-            model[2].bias.copy_(torch.from_numpy(start["b2"]))
+        model = torch_twin(TwoLayerMLP(*config.sizes, seed=0), dtype)  # NumPy's starting weights
         optimizer = torch.optim.SGD(model.parameters(), lr=LEARNING_RATE)
         inputs = torch.from_numpy(x).to(dtype)
         labels = torch.from_numpy(t.argmax(axis=1))

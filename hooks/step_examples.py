@@ -6,8 +6,8 @@ from a dict of input Values. Node ids are the ones the pages' figures and
 tests refer to; ``captions`` names the intermediate results worth a name.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from snippets.tracer import Value
 

@@ -290,7 +290,7 @@ def edge_geometry(data, place):
     for index in sorted(range(len(lines)), key=lambda i: lines[i][2] - lines[i][0]):
         x1, y1, x2, y2 = lines[index]
 
-        def at(lx):
+        def at(lx, x1=x1, y1=y1, x2=x2, y2=y2):  # this line's ends, bound now
             ly = y1 + (y2 - y1) * (lx - x1) / (x2 - x1) if x2 != x1 else y2
             return lx, ly, (lx - 40, ly - 20, lx + 40, ly + 20)
 
@@ -314,7 +314,8 @@ def svg(data):
         f'<svg class="stepper-graph" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{uid}-desc">',
         f'<desc id="{uid}-desc">{esc(describe(data))}</desc>',
-        f'<defs><marker id="{uid}-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" '
+        f'<defs><marker id="{uid}-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="8" markerHeight="8" '
+        'markerUnits="userSpaceOnUse" '
         'orient="auto-start-reverse"><path class="stepper-arrow" d="M0,0 L8,4 L0,8 z"/></marker></defs>',
         '<g class="stepper-edges">',
     ]

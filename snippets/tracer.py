@@ -5,8 +5,8 @@ derivative with respect to each input (known as soon as the forward value is).
 ``backward()`` then fills ``.grad`` for every node: the same reverse sweep as
 PyTorch's autograd, on plain Python floats. ``to_mermaid`` draws the graph in
 the site's style, so a diagram's numbers can be compared with a real
-computation instead of being typed by hand. ``mermaid_edges`` reads a page's
-diagram back into the same form.
+computation instead of being typed by hand (pagemodel.mermaid reads a page's
+diagram back for that comparison).
 
 A plain number mixed into an operation (``x + 1``, ``0.5 * v``) is folded into
 the operation ("+1", "×0.5"): only values are nodes of the graph. Each node's
@@ -17,7 +17,6 @@ elsewhere (the pages' step-through figures do it in the browser).
 import itertools
 import math
 import numbers
-import re
 from dataclasses import dataclass
 
 _ids = itertools.count(1)
@@ -237,44 +236,3 @@ def to_mermaid(root, fmt="g", output=None, output_label=None, keep=None, hide_gr
     if red:
         lines.append(f"    linkStyle {','.join(red)} stroke:red,color:red")
     return "\n".join(lines) + "\n"
-
-
-# -- reading a page's diagram back --------------------------------------------
-_NODE = r'([A-Za-z_]\w*)\s*(?:\(\(\s*"[^"]*"\s*\)\)|\[\s*"[^"]*"\s*\]|\(\s*"[^"]*"\s*\)' \
-        r'|\{\s*"[^"]*"\s*\}|\(\([^)]*\)\)|\[[^\]]*\]|\([^)]*\)|\{[^}]*\})?'
-_EDGE = re.compile(rf'^\s*{_NODE}\s*(-->|-\.->)\s*(?:\|\s*"?(.*?)"?\s*\|)?\s*{_NODE}\s*;?\s*$')
-_LINK_STYLE = re.compile(r"^\s*linkStyle\s+([\d,\s]+?)\s+(.*)$")
-
-
-def parse_mermaid(text):
-    """([(src, dst, kind, label)] in order, {linkStyle index: style})."""
-    found, styles = [], {}
-    for line in text.split("\n"):
-        match = _EDGE.match(line)
-        if match:
-            src, arrow, label, dst = match.groups()
-            kind = "forward" if arrow == "-->" else "backward"
-            found.append((src, dst, kind, label))
-        elif _LINK_STYLE.match(line):
-            indices, style = _LINK_STYLE.match(line).groups()
-            for index in indices.split(","):
-                styles[int(index)] = style.strip()
-    return found, styles
-
-
-def mermaid_edges(text):
-    """The set of (src, dst, "forward"/"backward", label) of a mermaid flowchart."""
-    return set(parse_mermaid(text)[0])
-
-
-def link_style_problems(text):
-    """Why the red linkStyle does not list exactly the backward edges ([] if it does)."""
-    found, styles = parse_mermaid(text)
-    backward = {i for i, e in enumerate(found) if e[2] == "backward"}
-    red = {i for i, style in styles.items() if "stroke:red" in style.replace(" ", "")}
-    problems = [f"backward edge {i} {found[i][0]} -.-> {found[i][1]} is not red"
-                for i in sorted(backward - red)]
-    problems += [f"linkStyle makes edge {i} red, but it is not a backward edge"
-                 + (f" ({found[i][0]} --> {found[i][1]})" if i < len(found) else " (no such edge)")
-                 for i in sorted(red - backward)]
-    return problems

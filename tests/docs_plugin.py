@@ -1,9 +1,14 @@
 """pytest-markdown-docs, taught to run pages exactly as the site shows them.
 
-* Fences that include ``--8<--`` snippets are expanded before they run.
+* The parser it collects from is the page model (pagemodel.page): fences that
+  include ``--8<--`` snippets run expanded, and the runner finds the block it
+  was handed in the same parse, with its chain and output blocks.
 * A Python block followed by an ``output`` block must print exactly that
   output, so a number shown as printed is a number that was printed.
+  ``pytest --update-outputs`` instead rewrites the output blocks (in both
+  languages) with what the code printed.
 * A failure names the page and line, and the snippet files the block included.
+* A block that imports torch gets the ``torch`` marker (tests/optional_torch.py).
 """
 
 import difflib
@@ -15,53 +20,70 @@ import traceback
 from contextlib import redirect_stdout
 
 import pytest
+from markdown_it import MarkdownIt
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
-from tests.pages import SnippetExpandingMarkdownIt, fences_of, relative
+from pagemodel.page import page, parse_markdown
+from pagemodel.site import relative
+from tests import output_update
+from tests.optional_torch import needs_torch, require_torch
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # page code may plot; never open a window
 
 INCLUDE = re.compile(r'--8<--\s+"([^"]+)"')
-IMPORTS_TORCH = re.compile(r"^\s*(import|from)\s+torch\b", re.M)
 
 
-def skip_unless_torch(source):
-    """PyTorch is optional: its pages are skipped without it, unless WITH_TORCH
-    is set (as CI sets it), where a missing torch is an error, not a skip."""
-    if not IMPORTS_TORCH.search(source):
-        return
-    try:
-        import torch  # noqa: F401
-    except ImportError:
-        if os.environ.get("WITH_TORCH"):
-            raise
-        pytest.skip("PyTorch is not installed (WITH_TORCH=1 make test installs it)")
+class PageModelMarkdownIt(MarkdownIt):
+    """Hands pytest-markdown-docs the tokens of the page model, whose fence
+    tokens carry the expanded code (one parse for the runner and the checks)."""
+
+    def __init__(self):
+        super().__init__("commonmark")
+
+    def parse(self, src, env=None):
+        return parse_markdown(src).tokens
 
 
 @pytest.hookimpl
 def pytest_markdown_docs_markdown_it():
-    return SnippetExpandingMarkdownIt()
+    return PageModelMarkdownIt()
 
 
-def chain_of(path, start_line):
-    """The Python fences that run together, ending with the one at start_line,
-    each paired with the output fence that follows it (or None)."""
-    fences = fences_of(str(path))
-    position = next(i for i, f in enumerate(fences) if f.line == start_line and f.is_python)
-    chain = []
-    i = position
-    while True:
-        following = fences[i + 1] if i + 1 < len(fences) else None
-        output = following if following is not None and following.lang == "output" else None
-        chain.append((fences[i], output))
-        if not fences[i].continues_previous:
-            break
-        i -= 1
-        while i >= 0 and not fences[i].is_python:
-            i -= 1
-        if i < 0:
-            break
-    return list(reversed(chain))
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-outputs", action="store_true", default=False,
+        help="rewrite each page's ```output blocks with what its code prints (both languages)",
+    )
+
+
+_previous_update_state = pytest.StashKey()
+
+
+def pytest_configure(config):
+    # Saved and restored, so a run inside a run (pytester) leaves the outer one as it was.
+    config.stash[_previous_update_state] = output_update.begin(config.getoption("--update-outputs"))
+
+
+def pytest_unconfigure(config):
+    output_update.end(config.stash[_previous_update_state])
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        source = getattr(getattr(item, "test_definition", None), "source", None)
+        if source is not None and needs_torch(source):
+            item.add_marker(pytest.mark.torch)
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("torch"):
+        require_torch(item.nodeid)
+
+
+def pytest_sessionfinish(session):
+    if output_update.enabled:
+        for line in output_update.write_all():
+            print(line)
 
 
 def block_filename(test):
@@ -72,13 +94,17 @@ def normalise(text):
     return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
 
 
+def block_of(test):
+    """The page model's block for a collected test (the same parse it was collected from)."""
+    return page(test.source_path).block_at[test.start_line]
+
+
 @register_runner(default=True)
 class OutputCheckingRunner(DefaultRunner):
     """Runs a block and compares what it prints with the page's output blocks."""
 
     def runtest(self, test, args, *, asyncio_runner=None):
-        skip_unless_torch(test.source)
-        chain = chain_of(test.source_path, test.start_line)
+        block = block_of(test)
         # Name the expanded code after the page and block, and register it with
         # linecache, so a traceback quotes the lines that really ran.
         filename = block_filename(test)
@@ -87,16 +113,19 @@ class OutputCheckingRunner(DefaultRunner):
         printed = io.StringIO()
         with redirect_stdout(printed):
             exec(compile(source, filename, "exec", dont_inherit=True), args)
-        expected = "".join(output.content for _, output in chain if output is not None)
+        if output_update.enabled:
+            output_update.record(page(test.source_path), block, printed.getvalue())
+            return
+        expected = "".join(b.output.code for b in block.chain if b.output is not None)
         if normalise(printed.getvalue()) != normalise(expected):
-            raise AssertionError(self._mismatch(test, chain, printed.getvalue(), expected))
+            raise AssertionError(self._mismatch(test, block, printed.getvalue(), expected))
 
     @staticmethod
-    def _mismatch(test, chain, printed, expected):
-        page = relative(test.source_path)
-        outputs = [o for _, o in chain if o is not None]
+    def _mismatch(test, block, printed, expected):
+        name = relative(test.source_path)
+        outputs = [b.output for b in block.chain if b.output is not None]
         where = (
-            f"the output block at {page}:{outputs[-1].line}"
+            f"the output block at {name}:{outputs[-1].line}"
             if outputs
             else "no output block (add an ```output block after the code)"
         )
@@ -109,17 +138,18 @@ class OutputCheckingRunner(DefaultRunner):
                 lineterm="",
             )
         )
-        return f"{page}:{test.start_line}: the code printed something other than {where}\n{diff}"
+        return (
+            f"{name}:{test.start_line}: the code printed something other than {where} "
+            f"(pytest --update-outputs rewrites it)\n{diff}"
+        )
 
     def repr_failure(self, test, excinfo, style=None):
-        page = relative(test.source_path)
-        includes = sorted(set(INCLUDE.findall(
-            "".join(f.raw for f, _ in chain_of(test.source_path, test.start_line))
-        )))
-        header = f"{page}:{test.start_line}: code block failed"
+        name = relative(test.source_path)
+        includes = sorted(set(INCLUDE.findall("".join(b.raw for b in block_of(test).chain))))
+        header = f"{name}:{test.start_line}: code block failed"
         if includes:
             header += " (it includes " + ", ".join(includes) + ")"
-        if excinfo.errisinstance(AssertionError) and str(excinfo.value).startswith(page):
+        if excinfo.errisinstance(AssertionError) and str(excinfo.value).startswith(name):
             return f"{header}\n{excinfo.value}"
         frames = traceback.extract_tb(excinfo.tb)
         first = next((i for i, f in enumerate(frames) if f.filename == block_filename(test)), 0)

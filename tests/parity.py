@@ -9,35 +9,27 @@ translated; everything a reader could check is not:
 * the structure of every mermaid diagram (node ids and shapes, edges with
   their arrow style and label, ``linkStyle``/``style``/``class`` lines; only
   the text inside a node may be translated),
-* the stated numbers (prose, math and diagrams).
+* the stated numbers, signs included: paragraph by paragraph, the numbers
+  above 10 in the same order, and every small integer (0-10) the English
+  paragraph writes as a digit also in the Korean one (Korean counts with
+  digits, "2개", where English may write "two"); and, as a backstop for
+  paragraphs the two versions split differently, the same set per page.
 
-Each check returns ``None`` or a message naming both files, the lines where
-the two versions part, and what differs. The functions take page *texts*, so
-the self-test can feed them altered pages that never touch the disk.
+Each check reads two page models (pagemodel.page) and returns ``None`` or a
+message naming both files, the lines where the two versions part, and what
+differs. The self-test feeds them altered pages that never touch the disk.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
-from tests.numbers import stated_in_fence_list, stated_numbers
-from tests.pages import parse_fences, prose_lines
+from pagemodel.mermaid import Item
+from pagemodel.numbers import numbers_in_line, stated_in_blocks, stated_numbers
 
 # Fences whose body is prose in a box and may be translated; every other
 # non-mermaid fence (python, output, bash, ...) is code and must be identical.
 TRANSLATABLE_FENCES = {"", "text", "txt", "plain", "md", "markdown"}
-
-DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$|\\\[(.+?)\\\]", re.S)
-INLINE_MATH = re.compile(r"\\\((.+?)\\\)", re.S)
-
-
-@dataclass(frozen=True)
-class Item:
-    """One comparable thing on a page, with the line it came from."""
-
-    key: object
-    line: int
-    shown: str  # how to print it in a message
 
 
 def _describe(name, item):
@@ -60,21 +52,20 @@ def first_difference(what, ko_items, en_items, ko_name, en_name):
 # --- code fences -------------------------------------------------------------
 
 
-def code_fences(fences):
+def code_fences(page):
     items = []
-    for fence in fences:
-        if fence.lang == "mermaid" or fence.lang in TRANSLATABLE_FENCES:
+    for block in page.blocks:
+        if block.lang == "mermaid" or block.lang in TRANSLATABLE_FENCES:
             continue
-        info = fence.lang + "".join(f" {o}" for o in sorted(fence.options))
-        first = next((l for l in fence.content.split("\n") if l.strip()), "")
-        items.append(Item((info, fence.content.rstrip("\n")), fence.line, f"```{info}: {first.strip()}"))
+        first = next((line for line in block.code.split("\n") if line.strip()), "")
+        items.append(Item((block.info, block.code.rstrip("\n")), block.line, f"```{block.info}: {first.strip()}"))
     return items
 
 
-def code_difference(ko_fences, en_fences, ko_name, en_name):
-    ko, en = code_fences(ko_fences), code_fences(en_fences)
+def code_difference(ko, en):
+    a_items, b_items = code_fences(ko), code_fences(en)
     # Report the first differing line inside the first differing fence.
-    for a, b in zip(ko, en):
+    for a, b in zip(a_items, b_items):
         if a.key != b.key:
             if a.key[0] != b.key[0]:
                 break
@@ -84,44 +75,19 @@ def code_difference(ko_fences, en_fences, ko_name, en_name):
                 y = b_lines[n] if n < len(b_lines) else "(end of block)"
                 if x != y:
                     return (
-                        f"code fences differ between {ko_name} and {en_name} "
-                        f"(```{a.key[0]} blocks at {ko_name}:{a.line} and {en_name}:{b.line}, "
+                        f"code fences differ between {ko.name} and {en.name} "
+                        f"(```{a.key[0]} blocks at {ko.name}:{a.line} and {en.name}:{b.line}, "
                         f"line {n + 1} of the block{' after snippet expansion' if n else ''}):\n"
-                        f"  {ko_name}: {x}\n  {en_name}: {y}"
+                        f"  {ko.name}: {x}\n  {en.name}: {y}"
                     )
-    return first_difference("code fences", ko, en, ko_name, en_name)
+    return first_difference("code fences", a_items, b_items, ko.name, en.name)
 
 
 # --- math ----------------------------------------------------------------------
 
 
-def _prose_with_line_numbers_kept(text):
-    """The page with every fence and front matter blanked, line numbers unchanged."""
-    keep = dict(prose_lines(text))
-    count = text.count("\n") + 1
-    return "\n".join(keep.get(n, "") for n in range(1, count + 1))
-
-
-def _squash(math):
-    return " ".join(math.split())
-
-
-def math_items(text):
-    prose = _prose_with_line_numbers_kept(text)
-    display, inline = [], []
-    taken = []
-    for match in DISPLAY_MATH.finditer(prose):
-        body = _squash(match.group(1) if match.group(1) is not None else match.group(2))
-        line = prose.count("\n", 0, match.start()) + 1
-        display.append(Item(body, line, f"$$ {body} $$"))
-        taken.append(match.span())
-    for match in INLINE_MATH.finditer(prose):
-        if any(s <= match.start() < e for s, e in taken):
-            continue
-        body = _squash(match.group(1))
-        line = prose.count("\n", 0, match.start()) + 1
-        inline.append(Item(body, line, f"\\( {body} \\)"))
-    return display, inline
+def _math_items(page, display):
+    return [Item(m.body, m.line, m.shown) for m in page.math if m.display == display]
 
 
 def unmatched(items, others):
@@ -135,21 +101,23 @@ def unmatched(items, others):
     return missing
 
 
-def math_difference(ko_text, en_text, ko_name, en_name):
+def math_difference(ko, en):
     """Display math must match block for block, in order. Inline math must be
     the same set of expressions, in any order and any number of times: Korean
     word order legitimately moves a formula within a sentence
     ("\\(x = 2\\) 에서 \\(dz/dx\\)" / "\\(dz/dx\\) at \\(x = 2\\)"), and one
     version may write \\(w\\) where the other says "the weight"."""
-    (ko_display, ko_inline), (en_display, en_inline) = math_items(ko_text), math_items(en_text)
-    found = first_difference("display math blocks", ko_display, en_display, ko_name, en_name)
+    found = first_difference(
+        "display math blocks", _math_items(ko, True), _math_items(en, True), ko.name, en.name
+    )
     if found:
         return found
+    ko_inline, en_inline = _math_items(ko, False), _math_items(en, False)
     only_ko, only_en = unmatched(ko_inline, en_inline), unmatched(en_inline, ko_inline)
     if not only_ko and not only_en:
         return None
-    lines = [f"inline math differs between {ko_name} and {en_name}:"]
-    for name, only, other in ((ko_name, only_ko, en_name), (en_name, only_en, ko_name)):
+    lines = [f"inline math differs between {ko.name} and {en.name}:"]
+    for name, only, other in ((ko.name, only_ko, en.name), (en.name, only_en, ko.name)):
         for item in only[:5]:
             lines.append(f"  {name}:{item.line}: {item.shown} has no counterpart in {other}")
     return "\n".join(lines)
@@ -157,145 +125,22 @@ def math_difference(ko_text, en_text, ko_name, en_name):
 
 # --- mermaid -------------------------------------------------------------------
 
-NODE_ID = re.compile(r"[A-Za-z0-9_]+")
-# Opening bracket of a node shape -> its closing bracket, longest first.
-SHAPES = [
-    ("(((", ")))"), ("([", "])"), ("[[", "]]"), ("[(", ")]"), ("((", "))"), ("{{", "}}"),
-    ("[/", "/]"), ("[\\", "\\]"), ("[/", "\\]"), ("[\\", "/]"),
-    ("[", "]"), ("(", ")"), ("{", "}"), (">", "]"),
-]
-# An edge: optional text form "-- text -->" / "-. text .->" / "== text ==>",
-# then the arrow, then an optional |label|.
-ARROW = re.compile(
-    r"\s*(?:(?P<pre>--|-\.|==)\s+(?P<text>[^|>\-=.][^>]*?)\s+)?"
-    r"(?P<arrow><?(?:-{2,}|-\.+-|\.+-|={2,}|~{3,})[>xo]?)"
-    r"(?:\s*\|(?P<label>[^|]*)\|)?\s*"
-)
-STATEMENT = re.compile(r"^\s*(flowchart|graph|linkStyle|style|classDef|class|click|direction)\b(.*)$")
 
-
-def _read_shape(line, pos):
-    """If a node shape starts at pos, return (shape name, end position)."""
-    for opening, closing in SHAPES:
-        if line.startswith(opening, pos):
-            i, quoted = pos + len(opening), False
-            while i < len(line):
-                if line[i] == '"':
-                    quoted = not quoted
-                elif not quoted and line.startswith(closing, i):
-                    return opening + closing, i + len(closing)
-                i += 1
-            raise ValueError(f"unclosed node shape {opening!r}")
-    return None, pos
-
-
-def _read_node(line, pos):
-    match = NODE_ID.match(line, pos)
-    if not match:
-        raise ValueError(f"expected a node id at column {pos + 1}")
-    shape, end = _read_shape(line, match.end())
-    if line.startswith(":::", end):
-        cls = NODE_ID.match(line, end + 3)
-        end = cls.end() if cls else end + 3
-    return match.group(), shape, end
-
-
-def _read_group(line, pos):
-    """``A`` or ``A & B["..."]``: a list of (id, shape)."""
-    nodes = []
-    while True:
-        pos = len(line) - len(line[pos:].lstrip())
-        node_id, shape, pos = _read_node(line, pos)
-        nodes.append((node_id, shape))
-        rest = line[pos:]
-        if rest.lstrip().startswith("&"):
-            pos = line.index("&", pos) + 1
-            continue
-        return nodes, pos
-
-
-def _label(text):
-    return None if text is None else text.strip().strip('"').strip()
-
-
-@dataclass
-class Diagram:
-    statements: list  # Items: header, linkStyle, style, class lines
-    nodes: list  # Items: first appearance of each node id (with its shape, if ever given)
-    edges: list  # Items: (source, arrow, label, target)
-
-
-def parse_mermaid(content, first_line):
-    """The structure of one mermaid fence; labels of nodes are left out."""
-    statements, edges, shapes, order = [], [], {}, []
-
-    def seen(node_id, shape, line):
-        if node_id not in shapes:
-            order.append((node_id, line))
-            shapes[node_id] = None
-        if shape:
-            shapes[node_id] = shape
-
-    for offset, raw in enumerate(content.split("\n"), start=1):
-        line_number = first_line + offset
-        line = raw.split("%%", 1)[0].rstrip().rstrip(";")
-        if not line.strip():
-            continue
-        statement = STATEMENT.match(line)
-        if statement:
-            key = (statement.group(1), " ".join(statement.group(2).split()))
-            statements.append(Item(key, line_number, line.strip()))
-            continue
-        if re.match(r"^\s*subgraph\b", line):
-            sub = re.match(r"^\s*subgraph\s+([A-Za-z0-9_]+)", line)
-            statements.append(Item(("subgraph", sub.group(1) if sub else ""), line_number, line.strip()))
-            continue
-        if line.strip() == "end":
-            statements.append(Item(("end",), line_number, "end"))
-            continue
-        try:
-            sources, pos = _read_group(line, 0)
-            for node_id, shape in sources:
-                seen(node_id, shape, line_number)
-            while pos < len(line):
-                arrow = ARROW.match(line, pos)
-                if not arrow or not arrow.group("arrow"):
-                    raise ValueError(f"cannot read {line[pos:]!r}")
-                label = _label(arrow.group("label") if arrow.group("label") is not None else arrow.group("text"))
-                style = (arrow.group("pre") or "") + arrow.group("arrow")
-                targets, pos = _read_group(line, arrow.end())
-                for node_id, shape in targets:
-                    seen(node_id, shape, line_number)
-                for s, _ in sources:
-                    for t, _ in targets:
-                        key = (s, style, label, t)
-                        shown = f"{s} {style}" + (f'|"{label}"|' if label is not None else "") + f" {t}"
-                        edges.append(Item(key, line_number, shown))
-                sources = targets
-        except ValueError as error:
-            statements.append(Item(("unreadable", line.strip()), line_number, f"{line.strip()} ({error})"))
-    nodes = [Item((n, shapes[n]), line, f"{n} {shapes[n] or ''}".strip()) for n, line in order]
-    return Diagram(statements, nodes, edges)
-
-
-def mermaid_difference(ko_fences, en_fences, ko_name, en_name):
-    ko = [f for f in ko_fences if f.lang == "mermaid"]
-    en = [f for f in en_fences if f.lang == "mermaid"]
-    if len(ko) != len(en):
+def mermaid_difference(ko, en):
+    a_diagrams, b_diagrams = ko.diagrams, en.diagrams
+    if len(a_diagrams) != len(b_diagrams):
         return (
-            f"{ko_name} has {len(ko)} mermaid diagram(s) and {en_name} has {len(en)}:\n"
-            f"  {ko_name}: lines {[f.line for f in ko]}\n  {en_name}: lines {[f.line for f in en]}"
+            f"{ko.name} has {len(a_diagrams)} mermaid diagram(s) and {en.name} has {len(b_diagrams)}:\n"
+            f"  {ko.name}: lines {[b.line for b, _ in a_diagrams]}\n"
+            f"  {en.name}: lines {[b.line for b, _ in b_diagrams]}"
         )
-    for number, (a, b) in enumerate(zip(ko, en), start=1):
-        da, db = parse_mermaid(a.content, a.line), parse_mermaid(b.content, b.line)
+    for number, ((_, da), (_, db)) in enumerate(zip(a_diagrams, b_diagrams), start=1):
         for what, x, y in (
-            ("edges", da.edges, db.edges),
+            ("edges", da.edge_items, db.edge_items),
             ("node ids", da.nodes, db.nodes),
             ("diagram statements (flowchart/linkStyle/style/class)", da.statements, db.statements),
         ):
-            found = first_difference(
-                f"mermaid diagram {number} {what}", x, y, ko_name, en_name
-            )
+            found = first_difference(f"mermaid diagram {number} {what}", x, y, ko.name, en.name)
             if found:
                 return found
     return None
@@ -304,57 +149,119 @@ def mermaid_difference(ko_fences, en_fences, ko_name, en_name):
 # --- numbers -------------------------------------------------------------------
 
 
-def number_items(text, fences):
-    stated = stated_numbers(text) + stated_in_fence_list(fences)
-    return [s for s in stated if not s.is_free]
+@dataclass(frozen=True)
+class _Numbered:
+    """A paragraph's numbers and the mathematics that identifies it."""
+
+    line: int
+    numbers: tuple  # Stated, in reading order
+    math: frozenset
+    heading: bool
+
+    @property
+    def signature(self):
+        return (self.heading, self.math, tuple(sorted(s.key for s in self.numbers if not s.is_free)))
 
 
-def _key(stated):
-    return stated.text + ("%" if stated.percent else "")
+def _numbered_paragraphs(page):
+    """The paragraphs that can be told apart: headings, and paragraphs with
+    mathematics or a number above 10. (One with only small integers, such as
+    "2층" where English says "two-layer", has nothing to pair it by.)"""
+    found = []
+    for paragraph in page.paragraphs:
+        numbers = tuple(s for n, t in paragraph.lines for s in numbers_in_line(t, n))
+        last = paragraph.lines[-1][0]
+        math = frozenset(m.body for m in page.math if paragraph.line <= m.line <= last)
+        heading = paragraph.lines[0][1].startswith("#")
+        if (heading and numbers) or math or any(not s.is_free for s in numbers):
+            found.append(_Numbered(paragraph.line, numbers, math, heading))
+    return found
 
 
-def numbers_difference(ko_text, en_text, ko_fences, en_fences, ko_name, en_name):
-    """The two pages must state the same set of numbers (free integers 0-10
-    aside: "두 번" and "twice" are both fine)."""
-    ko, en = number_items(ko_text, ko_fences), number_items(en_text, en_fences)
-    ko_keys, en_keys = {_key(s) for s in ko}, {_key(s) for s in en}
-    only_ko = [s for s in ko if _key(s) not in en_keys]
-    only_en = [s for s in en if _key(s) not in ko_keys]
+def _aligned_paragraphs(ko, en):
+    """Pairs of paragraphs that are one paragraph in two languages: matched
+    by their mathematics and numbers, so a paragraph one version splits in
+    two (Korean may end a sentence after a display formula) does not shift
+    every pair after it."""
+    a, b = _numbered_paragraphs(ko), _numbered_paragraphs(en)
+    matcher = SequenceMatcher(None, [p.signature for p in a], [p.signature for p in b], autojunk=False)
+    pairs = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            pairs += list(zip(a[i1:i2], b[j1:j2]))
+    return pairs
+
+
+def paragraph_numbers_difference(ko, en):
+    for a, b in _aligned_paragraphs(ko, en):
+        ka = [s for s in a.numbers if not s.is_free]
+        kb = [s for s in b.numbers if not s.is_free]
+        if Counter(s.key for s in ka) == Counter(s.key for s in kb) and [s.key for s in ka] != [s.key for s in kb]:
+            return (
+                f"the numbers of a paragraph are in a different order in {ko.name}:{a.line} "
+                f"and {en.name}:{b.line}:\n  {ko.name}: {', '.join(s.key for s in ka)}\n"
+                f"  {en.name}: {', '.join(s.key for s in kb)}"
+            )
+        missing = Counter(s.key for s in b.numbers if s.is_free) - Counter(s.key for s in a.numbers if s.is_free)
+        if missing:
+            where = next(s for s in b.numbers if s.key in missing)
+            return (
+                f"{en.name}:{where.line}: the paragraph states {', '.join(sorted(missing))}, "
+                f"which its Korean twin ({ko.name}:{a.line}) does not"
+            )
+    return None
+
+
+def number_items(page):
+    return [s for s in stated_numbers(page) if not s.is_free]
+
+
+def numbers_difference(ko, en):
+    """The two pages must state the same numbers above 10, each as many times
+    (free integers 0-10 are compared paragraph by paragraph)."""
+    a_items, b_items = number_items(ko), number_items(en)
+    a_count, b_count = Counter(s.key for s in a_items), Counter(s.key for s in b_items)
+    only_ko = [s for s in a_items if a_count[s.key] > b_count[s.key]]
+    only_en = [s for s in b_items if b_count[s.key] > a_count[s.key]]
     if not only_ko and not only_en:
-        return None
-    lines = [f"stated numbers differ between {ko_name} and {en_name}:"]
-    for name, only, other in ((ko_name, only_ko, en_name), (en_name, only_en, ko_name)):
+        return paragraph_numbers_difference(ko, en) or diagram_numbers_difference(ko, en)
+    lines = [f"stated numbers differ between {ko.name} and {en.name}:"]
+    for name, only, mine, theirs, other in (
+        (ko.name, only_ko, a_count, b_count, en.name), (en.name, only_en, b_count, a_count, ko.name),
+    ):
         first = {}
         for s in only:
-            first.setdefault(_key(s), s)
+            first.setdefault(s.key, s)
         for key, s in list(first.items())[:10]:
-            lines.append(f"  {name}:{s.line}: {key} is not stated in {other}")
+            if theirs[key]:
+                lines.append(f"  {name}:{s.line}: {key} is stated {mine[key]} time(s), {theirs[key]} in {other}")
+            else:
+                lines.append(f"  {name}:{s.line}: {key} is not stated in {other}")
         if len(first) > 10:
             lines.append(f"  ... and {len(first) - 10} more in {name}")
     return "\n".join(lines)
 
 
+def diagram_numbers_difference(ko, en):
+    a = [Item(s.key, s.line, s.text) for s in stated_in_blocks(ko)]
+    b = [Item(s.key, s.line, s.text) for s in stated_in_blocks(en)]
+    return first_difference("numbers in diagrams and text boxes", a, b, ko.name, en.name)
+
+
 # --- all together ----------------------------------------------------------------
 
-
-def page_difference(ko_text, en_text, ko_name="ko", en_name="en"):
-    """The first way two twin pages disagree, or None."""
-    ko_fences, en_fences = parse_fences(ko_text), parse_fences(en_text)
-    return (
-        code_difference(ko_fences, en_fences, ko_name, en_name)
-        or math_difference(ko_text, en_text, ko_name, en_name)
-        or mermaid_difference(ko_fences, en_fences, ko_name, en_name)
-        or numbers_difference(ko_text, en_text, ko_fences, en_fences, ko_name, en_name)
-    )
+CHECKS = (code_difference, math_difference, mermaid_difference, numbers_difference)
 
 
-def page_differences(ko_text, en_text, ko_name="ko", en_name="en"):
+def page_difference(ko, en):
+    """The first way two twin pages (page models) disagree, or None."""
+    for check in CHECKS:
+        found = check(ko, en)
+        if found:
+            return found
+    return None
+
+
+def page_differences(ko, en):
     """Every kind of disagreement (one message per kind), for a full report."""
-    ko_fences, en_fences = parse_fences(ko_text), parse_fences(en_text)
-    found = [
-        code_difference(ko_fences, en_fences, ko_name, en_name),
-        math_difference(ko_text, en_text, ko_name, en_name),
-        mermaid_difference(ko_fences, en_fences, ko_name, en_name),
-        numbers_difference(ko_text, en_text, ko_fences, en_fences, ko_name, en_name),
-    ]
-    return [f for f in found if f]
+    return [found for found in (check(ko, en) for check in CHECKS) if found]

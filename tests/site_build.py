@@ -13,15 +13,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
-REPO = Path(__file__).resolve().parents[1]
+from pagemodel.site import CONFIG, LANGUAGES, REPO, mkdocs_config, nav_paths
+
 SITE = REPO / "site"
-CONFIG = REPO / "mkdocs.yml"
-LANGUAGES = ("ko", "en")  # ko is the default language, built at /; en at /en/
 # Everything a build reads: the pages, their included code, build hooks and
 # theme overrides (when there are any), the configuration.
-SOURCES = (REPO / "docs", REPO / "snippets", REPO / "notebooks", REPO / "hooks", REPO / "overrides", CONFIG)
+SOURCES = (
+    REPO / "docs", REPO / "snippets", REPO / "notebooks", REPO / "hooks", REPO / "pagemodel", REPO / "overrides",
+    CONFIG,
+)
 # Written by every build; the older of the two tells when the site was last built.
 BUILD_MARKERS = (SITE / "index.html", SITE / "en" / "index.html")
 
@@ -49,7 +50,7 @@ def site_is_stale():
 def build_site():
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],  # not -q: it hides the warnings strict counts
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -72,33 +73,10 @@ def built_site():
     return SITE
 
 
-class _IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml uses !!python/name tags; their values do not matter here."""
-
-
-_IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
-def _nav_paths(entries):
-    for entry in entries:
-        if isinstance(entry, str):
-            yield entry
-        elif isinstance(entry, dict):
-            for value in entry.values():
-                if isinstance(value, str):
-                    yield value
-                else:
-                    yield from _nav_paths(value)
-
-
-def _config():
-    return yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=_IgnoreTags)
-
-
 def site_root_path():
     """The path part of site_url ("/backprop-docs/"), where the site is deployed;
     some links (404.html, the home pages' language links) are absolute from it."""
-    path = urlsplit(_config().get("site_url") or "/").path or "/"
+    path = urlsplit(mkdocs_config().get("site_url") or "/").path or "/"
     return path if path.endswith("/") else path + "/"
 
 
@@ -117,5 +95,5 @@ def site_pages():
     """Every page of the navigation in both languages, as site-relative URLs
     ("" and "en/" for the two home pages). Read from mkdocs.yml, so tests can
     be parametrized before the site is built."""
-    urls = [page_url(path) for path in _nav_paths(_config()["nav"])]
+    urls = [page_url(path) for path in nav_paths()]
     return [("" if language == "ko" else f"{language}/") + url for language in LANGUAGES for url in urls]

@@ -2,8 +2,8 @@
 
 import pytest
 
+from pagemodel.site import REPO
 from tests.annotations import escape_data, format_annotation, mentioned_locations
-from tests.pages import REPO
 
 
 def test_annotation_format():
@@ -74,9 +74,11 @@ def test_failed_test_is_annotated_at_its_failing_line(pytester, github):
     pytester.makepyfile(test_sample=PLAIN_TEST)
     result = pytester.runpytest("-p", "tests.annotations", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1, failed=1)
-    errors = [l for l in result.outlines if l.startswith("::error")]
+    errors = [line for line in result.outlines if line.startswith("::error")]
     assert len(errors) == 1
-    assert errors[0].startswith("::error file=test_sample.py,line=9,title=call failed%3A test_sample.py%3A%3Atest_broken::")
+    assert errors[0].startswith(
+        "::error file=test_sample.py,line=9,title=call failed%3A test_sample.py%3A%3Atest_broken::"
+    )
     assert "100%25 wrong" in errors[0]
 
 
@@ -84,7 +86,7 @@ def test_failed_code_block_is_annotated_at_its_page_line(pytester, github):
     pytester.makefile(".md", page=PAGE)
     result = pytester.runpytest("-p", "tests.annotations", "-p", "no:cacheprovider", "--markdown-docs")
     result.assert_outcomes(passed=1, failed=1)
-    errors = [l for l in result.outlines if l.startswith("::error")]
+    errors = [line for line in result.outlines if line.startswith("::error")]
     assert len(errors) == 1
     assert errors[0].startswith("::error file=page.md,line=13,")
     assert "boom" in errors[0]
@@ -95,4 +97,4 @@ def test_nothing_is_printed_outside_github_actions(pytester, monkeypatch):
     pytester.makepyfile(test_sample=PLAIN_TEST)
     result = pytester.runpytest("-p", "tests.annotations", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1, failed=1)
-    assert not [l for l in result.outlines if l.startswith("::error")]
+    assert not [line for line in result.outlines if line.startswith("::error")]

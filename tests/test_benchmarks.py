@@ -5,20 +5,13 @@ import numpy as np
 import pytest
 
 from benchmarks import backprop_cost as bench
+from pagemodel.site import DOCS, LANGUAGES
 from snippets.gradient import relative_error
 from snippets.mlp import PARAM_NAMES, TwoLayerMLP
-from tests.pages import DOCS, LANGUAGES
+from tests.optional_torch import torch_available
 
 RESULTS = DOCS / "assets" / "benchmarks" / "results.md"
 INCLUDE = '--8<-- "docs/assets/benchmarks/results.md'
-
-
-def torch_available():
-    try:
-        import torch  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 @pytest.fixture(scope="module")

@@ -21,11 +21,11 @@ import sys
 
 import pytest
 
-from tests.docs_plugin import skip_unless_torch
-from tests.pages import LANGUAGES, REPO, fences_of, page_files, relative
+from pagemodel.page import page as page_model
+from pagemodel.site import LANGUAGES, REPO, page_files, relative
+from tests.optional_torch import needs_torch, require_torch
 
-PAGES = sorted(p for language in LANGUAGES for p in page_files(language)
-               if any(f.is_python for f in fences_of(str(p))))
+PAGES = sorted(p for language in LANGUAGES for p in page_files(language) if page_model(p).python_blocks)
 
 # Runs each script in a fresh namespace, as a new file pasted into a new
 # interpreter would, and reports the first error of each as JSON. One process
@@ -68,10 +68,10 @@ def installed(tmp_path_factory):
 
 def scripts_of(page):
     """(label, code) for the whole page in order, then each block that starts a chain."""
-    blocks = [f for f in fences_of(str(page)) if f.is_python]
+    blocks = page_model(page).python_blocks
     name = relative(page)
-    whole = (f"{name} (all blocks in order)", "\n".join(f.content for f in blocks))
-    alone = [(f"{name}:{f.line} (alone)", f.content) for f in blocks if not f.continues_previous]
+    whole = (f"{name} (all blocks in order)", "\n".join(b.code for b in blocks))
+    alone = [(f"{name}:{b.line} (alone)", b.code) for b in blocks if not b.continues_previous]
     return [whole, *alone]
 
 
@@ -97,8 +97,8 @@ def test_copied_code_defines_every_name_it_uses(page):
 @pytest.mark.parametrize("page", PAGES, ids=relative)
 def test_copied_code_runs_in_an_empty_folder(page, installed, tmp_path):
     scripts = scripts_of(page)
-    for _, code in scripts:
-        skip_unless_torch(code)
+    if any(needs_torch(code) for _, code in scripts):
+        require_torch(relative(page))
     env = {**os.environ, "PYTHONPATH": str(installed), "MPLBACKEND": "Agg"}
     result = subprocess.run(
         [sys.executable, "-c", RUNNER], input=json.dumps(scripts), cwd=tmp_path, env=env,

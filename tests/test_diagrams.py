@@ -8,12 +8,14 @@ The step-through figures (``<!-- stepper: ... -->``) are generated from the trac
 itself; tests/test_stepper.py checks them.
 """
 
-from decimal import Decimal, InvalidOperation
+from decimal import InvalidOperation
 
 import pytest
 
-from snippets.tracer import Value, edges, link_style_problems, parse_mermaid, to_mermaid
-from tests.pages import DOCS, LANGUAGES, fences_of, relative
+from pagemodel.numbers import shows
+from pagemodel.page import page
+from pagemodel.site import DOCS, LANGUAGES, relative
+from snippets.tracer import Value, edges, to_mermaid
 
 
 def walnuts():
@@ -46,15 +48,12 @@ WALNUT_IDS = {"price", "count", "m1", "tax", "m2", "total"}
 CASES = [(lang, *d) for d in DIAGRAMS for lang in LANGUAGES]
 
 
-def diagram_on(page, node_ids):
-    """The page's mermaid block whose nodes are exactly node_ids."""
-    for fence in fences_of(str(page)):
-        if fence.lang != "mermaid":
-            continue
-        found, _ = parse_mermaid(fence.content)
-        if {e[0] for e in found} | {e[1] for e in found} == node_ids:
-            return fence
-    pytest.fail(f"{relative(page)}: no mermaid diagram with the nodes {sorted(node_ids)}")
+def diagram_on(path, node_ids):
+    """The page's mermaid diagram whose nodes are exactly node_ids."""
+    for block, diagram in page(path).diagrams:
+        if {e.source for e in diagram.edges} | {e.target for e in diagram.edges} == node_ids:
+            return block, diagram
+    pytest.fail(f"{relative(path)}: no mermaid diagram with the nodes {sorted(node_ids)}")
 
 
 def label_shows(label, value, fmt):
@@ -64,11 +63,9 @@ def label_shows(label, value, fmt):
     if fmt is not None:
         return label == format(value, fmt)
     try:
-        shown = Decimal(label)
+        return shows(label, value)
     except InvalidOperation:
         return False
-    half_step = Decimal(1).scaleb(shown.as_tuple().exponent) / 2
-    return abs(Decimal(repr(value)) - shown) <= half_step * Decimal("1.000001")
 
 
 def describe(src, dst, kind, label):
@@ -76,12 +73,12 @@ def describe(src, dst, kind, label):
     return f'{src} {arrow}|"{label}"| {dst}'
 
 
-def diagram_problems(page, node_ids, build, fmt):
+def diagram_problems(path, node_ids, build, fmt):
     """(where the diagram is, what differs from the traced computation), page order first."""
-    fence = diagram_on(page, node_ids)
-    where = f"{relative(page)}:{fence.line}"
-    problems = [f"linkStyle: {p}" for p in link_style_problems(fence.content)]
-    on_page, _ = parse_mermaid(fence.content)
+    block, diagram = diagram_on(path, node_ids)
+    where = f"{relative(path)}:{block.line}"
+    problems = [f"linkStyle: {p}" for p in diagram.link_style_problems()]
+    on_page = [(e.source, e.target, e.kind, e.label) for e in diagram.edges]
     page_edges = {(s, d, k): label for s, d, k, label in on_page}
     if len(page_edges) != len(on_page):
         problems.append("an edge is drawn twice")

@@ -1,8 +1,8 @@
 """One word for one idea: the glossary data, its pages, and the Korean pages.
 
-* docs/glossary.yml is well formed (hooks/glossary.py does the checking, so
-  the build and the tests reject the same files) and has every term of the
-  project's glossary.
+* docs/glossary.yml is well formed (pagemodel/glossary.py does the checking,
+  for the build and the tests alike, so both reject the same files) and lists
+  every known machine-translation slip under the term to use instead.
 * No Korean page (Markdown prose and diagrams, notebook Markdown cells) uses
   a known mistranslation: the fixed list below plus every ``avoid:`` entry
   of the glossary. A hit names file:line and the term to use instead.
@@ -14,80 +14,34 @@ import re
 
 import pytest
 
-from hooks.glossary import (
+from pagemodel.glossary import (
+    GLOSSARY,
     MARKER,
     GlossaryError,
     fill_page,
+    find_wrong_terms,
+    lint_lines,
     load_glossary,
     page_language,
     render_table,
+    suggestions,
     validate,
 )
-from tests.pages import DOCS, REPO, flatten_containers, parse_fences, prose_lines, relative
-
-GLOSSARY = DOCS / "glossary.yml"
+from pagemodel.page import page, reader_lines
+from pagemodel.site import CONFIG, DOCS, relative
 
 # Machine-translation slips that must never appear, whatever the yml says;
 # each must be listed under `avoid:` of the entry a reader should use instead.
 ALWAYS_WRONG = ["그라데이션", "차별화", "파생 상품", "체중", "체중 감량", "경사도", "역 전파"]
-
-# The terms every page relies on (ko, en).
-REQUIRED_TERMS = [
-    ("역전파", "backpropagation"), ("순전파", "forward pass"), ("기울기", "gradient"),
-    ("연쇄 법칙", "chain rule"), ("계산 그래프", "computational graph"), ("가중치", "weight"),
-    ("편향", "bias"), ("손실", "loss"), ("손실 함수", "loss function"), ("미분", "derivative"),
-    ("편미분", "partial derivative"), ("국소 미분", "local derivative"), ("상류", "upstream"),
-    ("하류", "downstream"), ("활성화 함수", "activation function"), ("학습률", "learning rate"),
-    ("경사 하강법", "gradient descent"), ("층", "layer"), ("노드", "node"),
-    ("합성 함수", "composite function"), ("야코비 행렬", "Jacobian"),
-    ("교차 엔트로피 오차", "cross-entropy error"), ("평균 제곱 오차", "mean squared error"),
-    ("기울기 소실", "vanishing gradient"), ("기울기 폭발", "exploding gradient"),
-    ("기울기 클리핑", "gradient clipping"), ("수치 미분", "numerical differentiation"),
-    ("상대 오차", "relative error"), ("은닉층", "hidden layer"), ("출력층", "output layer"),
-    ("배치", "batch"), ("원-핫", "one-hot"), ("전치", "transpose"),
-]
 
 
 def entries():
     return load_glossary(GLOSSARY)
 
 
-def suggestions(glossary_entries):
-    """Each wrong rendering -> the entry to use instead."""
-    return {wrong: entry for entry in glossary_entries for wrong in entry.get("avoid", [])}
-
-
-def pattern_of(wrong):
-    # "역 전파" also matches "역  전파" or a line break between the words.
-    return re.compile(r"\s+".join(re.escape(part) for part in wrong.split()))
-
-
-def find_wrong_terms(text, wrong_to_entry):
-    """(column, wrong rendering as written, entry) for each hit in one line;
-    where hits overlap ("체중" inside "체중 감량") the longest is kept."""
-    hits = []
-    for wrong, entry in wrong_to_entry.items():
-        for match in pattern_of(wrong).finditer(text):
-            hits.append((match.start(), match.end(), match.group(), entry))
-    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-    kept, end = [], -1
-    for start, stop, written, entry in hits:
-        if start >= end:
-            kept.append((start + 1, written, entry))
-            end = stop
-    return kept
-
-
 def markdown_lines(path):
     """(line, text) a reader sees: prose plus the text of diagram fences."""
-    text = path.read_text(encoding="utf-8")
-    lines = prose_lines(text)
-    flat = flatten_containers(text).split("\n")
-    for fence in parse_fences(text):
-        if not fence.is_python and fence.lang != "output":
-            body = fence.raw.count("\n")
-            lines += [(fence.line + i, flat[fence.line - 1 + i]) for i in range(1, body + 1)]
-    return sorted(lines)
+    return reader_lines(page(path))
 
 
 def notebook_lines(path):
@@ -119,27 +73,10 @@ def korean_pages():
 
 def lint(path, wrong_to_entry):
     lines = notebook_lines(path) if path.suffix == ".ipynb" else markdown_lines(path)
-    problems = []
-    for number, text in lines:
-        for column, written, entry in find_wrong_terms(text, wrong_to_entry):
-            problems.append(
-                f"{relative(path)}:{number}:{column}: '{written}' is a mistranslation; "
-                f"use '{entry['ko']}' ({entry['en']}), see docs/glossary.yml"
-            )
-    return problems
+    return lint_lines(relative(path), lines, wrong_to_entry)
 
 
 # --- the data file ----------------------------------------------------------------
-
-
-def test_glossary_file_is_well_formed():
-    assert len(entries()) >= len(REQUIRED_TERMS)
-
-
-def test_glossary_has_every_required_term():
-    pairs = {(e["ko"], e["en"]) for e in entries()}
-    missing = [f"{ko} / {en}" for ko, en in REQUIRED_TERMS if (ko, en) not in pairs]
-    assert not missing, f"docs/glossary.yml lacks: {', '.join(missing)}"
 
 
 def test_every_known_slip_is_listed_with_the_term_to_use():
@@ -172,14 +109,14 @@ def test_glossary_page_has_its_marker(language):
     page = DOCS / language / "glossary.md"
     text = page.read_text(encoding="utf-8")
     assert text.startswith("# "), f"{relative(page)}: the page starts with its H1 title"
-    assert [l.strip() for l in text.split("\n")].count(MARKER) == 1, (
+    assert [line.strip() for line in text.split("\n")].count(MARKER) == 1, (
         f"{relative(page)}: needs exactly one line '{MARKER}' where the table goes"
     )
     assert page_language(f"{language}/glossary.md") == language
 
 
 def test_glossary_hook_is_registered():
-    assert "hooks/glossary.py" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "hooks/glossary.py" in CONFIG.read_text(encoding="utf-8")
 
 
 # --- the checker and the hook, on made-up input --------------------------------------
@@ -208,7 +145,8 @@ def test_lint_names_file_line_and_the_term_to_use(tmp_path):
 def test_lint_reads_notebook_markdown_cells(tmp_path):
     notebook = {
         "cells": [
-            {"cell_type": "code", "source": ["x = 1  # 그라데이션\n"], "metadata": {}, "outputs": [], "execution_count": None},
+            {"cell_type": "code", "source": ["x = 1  # 그라데이션\n"], "metadata": {}, "outputs": [],
+             "execution_count": None},
             {"cell_type": "markdown", "source": ["# 연습\n", "\n", "경사도를 구하세요.\n"], "metadata": {}},
         ],
         "metadata": {}, "nbformat": 4, "nbformat_minor": 5,

@@ -3,10 +3,10 @@ and points at the repository the site links to (``repo_url`` in mkdocs.yml)."""
 
 import pytest
 
-from tests.pages import DOCS, LANGUAGES, REPO, fences_of, relative
-from tests.test_site_config import site_config
+from pagemodel.page import page as page_model
+from pagemodel.site import DOCS, LANGUAGES, REPO, mkdocs_config, relative
 
-COMMAND = f'pip install "git+{site_config()["repo_url"]}"'
+COMMAND = f'pip install "git+{mkdocs_config()["repo_url"]}"'
 INCLUDE = '--8<-- "snippets/__init__.py:install"'
 CHAPTERS = sorted(p for language in LANGUAGES for folder in ("chapters", "recipes")
                   for p in (DOCS / language / folder).glob("*.md"))
@@ -20,12 +20,12 @@ def test_the_shared_install_comment_names_the_site_repository():
 
 @pytest.mark.parametrize("page", CHAPTERS, ids=relative)
 def test_every_chapter_starts_its_first_code_block_with_the_install_line(page):
-    first = next(f for f in fences_of(str(page)) if f.is_python)
+    first = next(b for b in page_model(page).blocks if b.is_python)
     assert first.raw.splitlines()[0].strip() == INCLUDE, f"{relative(page)}:{first.line}"
-    assert first.content.splitlines()[0] == f"# {COMMAND}"
+    assert first.code.splitlines()[0] == f"# {COMMAND}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_home_page_shows_the_install_command(language):
-    blocks = [f.content.strip() for f in fences_of(str(DOCS / language / "index.md")) if f.lang == "bash"]
+    blocks = [b.code.strip() for b in page_model(DOCS / language / "index.md").blocks if b.lang == "bash"]
     assert COMMAND in blocks

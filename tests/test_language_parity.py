@@ -12,7 +12,8 @@ catches a single altered number, code line or diagram edge.
 
 import pytest
 
-from tests.pages import DOCS, LANGUAGES, relative
+from pagemodel.page import page
+from pagemodel.site import DOCS, LANGUAGES, relative
 from tests.parity import page_differences
 
 PAGE_SUFFIXES = (".md", ".ipynb")
@@ -37,9 +38,9 @@ def test_there_are_pages_to_compare():
     assert "index.md" in PAGES
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_has_a_twin(page):
-    ko, en = DOCS / "ko" / page, DOCS / "en" / page
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_has_a_twin(page_path):
+    ko, en = DOCS / "ko" / page_path, DOCS / "en" / page_path
     missing = [relative(p) for p in (ko, en) if not p.is_file()]
     present = [relative(p) for p in (ko, en) if p.is_file()]
     assert not missing, (
@@ -48,12 +49,10 @@ def test_page_has_a_twin(page):
     )
 
 
-@pytest.mark.parametrize("page", MARKDOWN_PAGES)
-def test_twins_state_the_same_code_math_diagrams_and_numbers(page):
-    ko, en = DOCS / "ko" / page, DOCS / "en" / page
+@pytest.mark.parametrize("page_path", MARKDOWN_PAGES)
+def test_twins_state_the_same_code_math_diagrams_and_numbers(page_path):
+    ko, en = DOCS / "ko" / page_path, DOCS / "en" / page_path
     if not (ko.is_file() and en.is_file()):
         pytest.skip("the twin is missing (reported by test_page_has_a_twin)")
-    differences = page_differences(
-        ko.read_text(encoding="utf-8"), en.read_text(encoding="utf-8"), relative(ko), relative(en)
-    )
+    differences = page_differences(page(ko), page(en))
     assert not differences, "\n\n".join(differences)

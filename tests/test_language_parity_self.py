@@ -4,7 +4,13 @@ files and the line where they part."""
 
 import pytest
 
-from tests.parity import page_difference, parse_mermaid
+from pagemodel.mermaid import parse_mermaid
+from pagemodel.page import parse_markdown
+from tests import parity
+
+
+def page_difference(ko_text, en_text, ko_name, en_name):
+    return parity.page_difference(parse_markdown(ko_text, ko_name), parse_markdown(en_text, en_name))
 
 KO = '''# 호두
 
@@ -136,7 +142,7 @@ def test_mermaid_structure_is_read_without_node_labels():
         'flowchart LR\n    a["x & y"] & b -->|"2"| c(("+"))\n    c -. back .-> a\n    c ==> d --- e\n',
         first_line=10,
     )
-    assert [e.key for e in diagram.edges] == [
+    assert [e.key for e in diagram.edge_items] == [
         ("a", "-->", "2", "c"),
         ("b", "-->", "2", "c"),
         ("c", "-..->", "back", "a"),

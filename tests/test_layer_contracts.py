@@ -13,7 +13,15 @@ import pytest
 from snippets.broadcasting import sum_to_shape
 from snippets.gradient import numerical_gradient, relative_error
 from snippets.layers import (
-    AddLayer, Affine, MeanSquaredError, MulLayer, ReLU, Sequential, Sigmoid, SoftmaxWithLoss, SumSquaredError,
+    AddLayer,
+    Affine,
+    MeanSquaredError,
+    MulLayer,
+    ReLU,
+    Sequential,
+    Sigmoid,
+    SoftmaxWithLoss,
+    SumSquaredError,
 )
 from snippets.layers.softmax import softmax
 

@@ -8,7 +8,7 @@ followed (the tests never use the network).
 
 import posixpath
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
@@ -49,7 +49,7 @@ class _PageParser(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-@lru_cache(maxsize=None)
+@cache
 def parse(path):
     parser = _PageParser()
     parser.feed(path.read_text(encoding="utf-8", errors="replace"))

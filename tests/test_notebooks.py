@@ -22,6 +22,7 @@ import sys
 import nbformat
 import pytest
 
+from pagemodel.page import parse_markdown
 from snippets.exercises import chapters, checks
 from snippets.exercises.notebooks import (
     INSTALL_TAG,
@@ -35,8 +36,8 @@ from snippets.exercises.notebooks import (
     sources,
     text_outputs,
 )
-from tests.docs_plugin import IMPORTS_TORCH, skip_unless_torch
-from tests.numbers import unbacked_numbers
+from tests.number_check import unbacked_numbers
+from tests.optional_torch import IMPORTS_TORCH, skip_unless_torch
 from tests.parity import page_differences
 
 NAMES = list(sources())
@@ -174,14 +175,14 @@ def test_stored_outputs_are_clean(name, language):
         assert not ABSOLUTE_PATH.search(text), f"{name} ({language}), code cell {index} shows a local path"
 
 
-# The page checks read a notebook as page text (as_page_text). Seam for the shared
-# page model: page_differences and unbacked_numbers are its two entry points here.
+# The page checks read a notebook as page text (as_page_text), through the page
+# model (pagemodel.page.parse_markdown) like every page.
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_twins_state_the_same_code_math_and_numbers(name):
     ko, en = (as_page_text(stored(name, language)) for language in LANGUAGES)
-    differences = page_differences(ko, en, f"ko/{name}", f"en/{name}")
+    differences = page_differences(parse_markdown(ko, f"ko/{name}"), parse_markdown(en, f"en/{name}"))
     assert not differences, "\n\n".join(differences)
 
 

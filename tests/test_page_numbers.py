@@ -1,9 +1,12 @@
 """Every number a page states is produced by the page's own code."""
 
+from decimal import Decimal
+
 import pytest
 
-from tests.numbers import Stated, is_backed, unbacked_numbers
-from tests.pages import LANGUAGES, page_files, relative
+from pagemodel.numbers import Stated, is_backed
+from pagemodel.site import LANGUAGES, page_files, relative
+from tests.number_check import MEASURED_RESULTS, mistied_numbers, unbacked_numbers
 
 PAGES = [p for lang in LANGUAGES for p in page_files(lang)]
 
@@ -18,15 +21,38 @@ def test_stated_numbers_are_computed(page):
     )
 
 
-def test_rounding_follows_the_digits_shown():
-    from decimal import Decimal
+@pytest.mark.parametrize("page", PAGES, ids=relative)
+def test_a_named_value_is_the_value_of_that_name(page):
+    wrong = mistied_numbers(page)
+    assert not wrong, "\n".join(
+        f"{relative(page)}:{s.line}: {s.text} is stated for {symbol}, but the code gives {symbol} = {value}"
+        for s, symbol, value in wrong
+    )
 
-    computed = [Decimal("0.83504"), Decimal("0.0170622")]
-    assert is_backed(Stated("0.835", 1, False), computed)
-    assert is_backed(Stated("0.017", 1, False), computed)
-    assert not is_backed(Stated("0.836", 1, False), computed)
-    assert not is_backed(Stated("0.0172", 1, False), computed)
+
+def test_an_equal_number_elsewhere_does_not_back_a_named_value(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text(
+        "The loss is \\(L \\approx 0.0182\\).\n\n```output\nL = 0.0136\ndL/da = 0.0182\n```\n",
+        encoding="utf-8",
+    )
+    assert unbacked_numbers(page) == []  # 0.0182 is printed, but for dL/da
+    [(stated, symbol, value)] = mistied_numbers(page)
+    assert (stated.text, stated.line, symbol, str(value)) == ("0.0182", 1, "l", "0.0136")
+
+
+def test_rounding_follows_the_digits_shown():
+    computed = [Decimal("0.83504"), Decimal("-0.0170622")]
+    assert is_backed(Stated("0.835", 1), computed)
+    assert is_backed(Stated("−0.017", 1), computed)
+    assert not is_backed(Stated("0.836", 1), computed)
+    assert not is_backed(Stated("-0.0172", 1), computed)
     assert is_backed(Stated("83.5", 1, True), computed)
+
+
+def test_signs_count():
+    assert not is_backed(Stated("0.017", 1), [Decimal("-0.0170622")])
+    assert not is_backed(Stated("-0.835", 1), [Decimal("0.83504")])
 
 
 def test_a_changed_number_is_caught(tmp_path):
@@ -36,13 +62,13 @@ def test_a_changed_number_is_caught(tmp_path):
         encoding="utf-8",
     )
     assert [s.text for s in unbacked_numbers(page)] == ["221"]
-    page.write_text(page.read_text(encoding="utf-8").replace("221", "220"), encoding="utf-8")
-    assert unbacked_numbers(page) == []
+    fixed = tmp_path / "fixed.md"  # pages are parsed once per path
+    fixed.write_text(page.read_text(encoding="utf-8").replace("221", "220"), encoding="utf-8")
+    assert unbacked_numbers(fixed) == []
 
 
 def test_measured_results_back_numbers_only_when_named(tmp_path):
     from benchmarks.backprop_cost import expected_rows
-    from tests.numbers import MEASURED_RESULTS
 
     results = MEASURED_RESULTS / "results.md"
     largest = expected_rows()["numerical"][-1]

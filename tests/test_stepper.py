@@ -15,8 +15,8 @@ import numpy as np
 import pytest
 
 from hooks.step_examples import EXAMPLES
-from hooks.stepper import BOX_HEIGHT, edge_geometry, overlap, figure, graph_data, layout, number, on_page_content
-from tests.pages import DOCS, LANGUAGES
+from hooks.stepper import BOX_HEIGHT, edge_geometry, figure, graph_data, layout, number, on_page_content, overlap
+from pagemodel.site import DOCS, LANGUAGES
 
 # Where each example is placed (the same page in both languages).
 PLACES = {
@@ -139,7 +139,9 @@ def test_edge_labels_cover_no_other_label_and_no_box(name):
     for i, label in enumerate(labels):
         edge = data["edges"][i]
         assert not any(overlap(label, b) for b in boxes), f"{edge['src']}->{edge['dst']}: label on a box"
-        assert not any(overlap(label, other) for other in labels[i + 1:]), f"{edge['src']}->{edge['dst']}: labels overlap"
+        assert not any(overlap(label, other) for other in labels[i + 1:]), (
+            f"{edge['src']}->{edge['dst']}: labels overlap"
+        )
 
 
 @pytest.mark.parametrize("value, text", [
@@ -155,7 +157,8 @@ def test_an_unknown_example_names_the_page():
         class file:
             src_uri = "en/chapters/04-simple-layers.md"
 
-    with pytest.raises(Exception, match=r"docs/en/chapters/04-simple-layers.md: no step-through example named 'walnut'"):
+    missing = r"docs/en/chapters/04-simple-layers.md: no step-through example named 'walnut'"
+    with pytest.raises(Exception, match=missing):
         on_page_content("<p>x</p>\n<!-- stepper: walnut -->\n", Page, {}, None)
 
 

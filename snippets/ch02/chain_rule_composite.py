@@ -33,9 +33,9 @@ def dy_dx(x):
 x = np.array([1.0])
 numeric = numerical_gradient(lambda v: y_of_x(v[0]), x)[0]
 print(f"u = {inner(1.0):g}, y = {y_of_x(1.0):g}")
-print(f"chain rule : {dy_dx(1.0):.6f}")
-print(f"expanded   : {6 * (1.0 + 1) ** 5 + 4 * (1.0 + 1):.6f}")
-print(f"numerical  : {numeric:.6f}")
+print(f"chain rule : dy/dx = {dy_dx(1.0):.6f}")
+print(f"expanded   : dy/dx = {6 * (1.0 + 1) ** 5 + 4 * (1.0 + 1):.6f}")
+print(f"numerical  : dy/dx = {numeric:.6f}")
 print(f"relative error < 1e-7: {relative_error(dy_dx(1.0), numeric) < 1e-7}")
 # --8<-- [end:composite]
 

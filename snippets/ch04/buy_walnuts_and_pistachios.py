@@ -35,5 +35,5 @@ print(f"d total / d tax_factor      = {dtax_factor:g}")
 
 # --8<-- [start:swapped_counts]
 swapped_total = (walnut_price * 3 + pistachio_price * 2) * tax_factor  # counts mixed up
-print(f"swapped counts: total = {swapped_total:g}")
+print(f"swapped_total = {swapped_total:g}")
 # --8<-- [end:swapped_counts]

@@ -1,13 +1,15 @@
 """autograd and our hand-written backward pass give the same gradients.
 
-The NumPy TwoLayerMLP's weights are copied into an equivalent PyTorch model in
-float64; both compute the mean softmax cross-entropy on the same batch.
+The NumPy TwoLayerMLP's weights are copied into its PyTorch twin in float64
+(snippets/ch09/torch_twin.py); both compute the mean softmax cross-entropy on
+the same batch.
 """
 
 # --8<-- [start:compare]
 import numpy as np
 import torch
 
+from snippets.ch09.torch_twin import torch_twin
 from snippets.mlp import TwoLayerMLP
 
 rng = np.random.default_rng(0)
@@ -17,16 +19,7 @@ t = np.eye(3)[labels]  # one-hot, for the NumPy network
 
 net = TwoLayerMLP(4, 6, 3, seed=0)
 
-torch.manual_seed(0)
-model = torch.nn.Sequential(
-    torch.nn.Linear(4, 6), torch.nn.ReLU(), torch.nn.Linear(6, 3)
-).double()
-with torch.no_grad():  # copying weights is not part of the graph
-    # nn.Linear stores its weight as (out, in) and computes x @ weight.T
-    model[0].weight.copy_(torch.from_numpy(net.params["W1"].T))
-    model[0].bias.copy_(torch.from_numpy(net.params["b1"]))
-    model[2].weight.copy_(torch.from_numpy(net.params["W2"].T))
-    model[2].bias.copy_(torch.from_numpy(net.params["b2"]))
+model = torch_twin(net)  # float64, the same weights
 
 loss = torch.nn.functional.cross_entropy(model(torch.from_numpy(x)), torch.from_numpy(labels))
 loss.backward()  # fills .grad of every parameter of the model

@@ -1,8 +1,6 @@
 """The fully connected layer y = x W + b, for a batch of inputs of any shape."""
 
 # --8<-- [start:affine]
-import numpy as np
-
 from snippets.validation import as_finite_array, as_upstream_gradient, require_forward_first
 
 

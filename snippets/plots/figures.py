@@ -10,11 +10,10 @@ import runpy
 
 import numpy as np
 
+from snippets.ch08.mlp_training import train
 from snippets.gradient_flow import layer_gradient_flow
 from snippets.layers.sigmoid import sigmoid
-from snippets.mlp import TwoLayerMLP
 from snippets.plots.svg import figure, svg_bytes
-from snippets.toy_data import three_blobs
 
 
 def sigmoid_and_derivative():
@@ -55,16 +54,9 @@ def gradient_norms(depth=10, width=32):
     return svg_bytes(fig)
 
 
-def loss_curve(steps=101, learning_rate=0.1):
-    """Cross-entropy loss of TwoLayerMLP on three blobs, step by step."""
-    x, t = three_blobs(points_per_class=20, seed=0)
-    net = TwoLayerMLP(input_size=2, hidden_size=16, output_size=3, seed=0)
-    losses = []
-    for _ in range(steps):
-        losses.append(net.loss(x, t))
-        grads = net.gradient(x, t)
-        for name in net.params:
-            net.params[name] -= learning_rate * grads[name]
+def loss_curve(steps=101):
+    """Cross-entropy loss, step by step, of the training run chapter 8 shows."""
+    _, losses = train(steps, report_every=None)
     fig, ax = figure()
     ax.plot(np.arange(steps), losses, color="black")
     ax.set_xlabel("step")

@@ -15,7 +15,6 @@
 import functools
 import http.server
 import json
-import mimetypes
 import re
 import threading
 from dataclasses import dataclass, field
@@ -71,7 +70,7 @@ def _version_matches(requested, installed):
     return installed.split(".")[: len(requested_parts)] == requested_parts
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _read(path):
     return path.read_bytes()
 

@@ -1,0 +1,97 @@
+"""The repository and its mkdocs.yml, read in one place.
+
+Everything that must agree with the site build (the languages, the
+pymdownx.snippets settings, the navigation) is read from mkdocs.yml here
+rather than copied, so the tests see pages exactly as the build does.
+"""
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+DOCS = REPO / "docs"
+CONFIG = REPO / "mkdocs.yml"
+
+
+class _IgnorePythonTags(yaml.SafeLoader):
+    """mkdocs.yml names Python objects (``!!python/name:...``); reading the
+    settings does not need them, and a safe loader must not import them."""
+
+
+_IgnorePythonTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def load_yaml(text):
+    """YAML as mkdocs.yml and page front matter are written (python tags read as None)."""
+    return yaml.load(text, Loader=_IgnorePythonTags)
+
+
+@cache
+def mkdocs_config():
+    return load_yaml(CONFIG.read_text(encoding="utf-8"))
+
+
+def plugin_config(name):
+    for entry in mkdocs_config().get("plugins", []):
+        if isinstance(entry, dict) and name in entry:
+            return entry[name] or {}
+        if entry == name:
+            return {}
+    raise KeyError(f"mkdocs.yml has no plugin {name!r}")
+
+
+def markdown_extension(name):
+    """The settings of one entry of mkdocs.yml's markdown_extensions."""
+    for entry in mkdocs_config().get("markdown_extensions", []):
+        if isinstance(entry, dict) and name in entry:
+            return entry[name] or {}
+        if entry == name:
+            return {}
+    raise KeyError(f"mkdocs.yml has no markdown extension {name!r}")
+
+
+def _languages():
+    locales = [lang["locale"] for lang in plugin_config("i18n")["languages"]]
+    default = [lang["locale"] for lang in plugin_config("i18n")["languages"] if lang.get("default")]
+    return tuple(default + [locale for locale in locales if locale not in default])
+
+
+# The site's languages, the default (built at /) first: ("ko", "en").
+LANGUAGES = _languages()
+
+
+def snippet_settings():
+    """pymdownx.snippets as mkdocs.yml configures it, with base paths made
+    absolute (the build runs from the repository root; the tests may not)."""
+    settings = dict(markdown_extension("pymdownx.snippets"))
+    settings["base_path"] = [str((REPO / p).resolve()) for p in settings.get("base_path", ["."])]
+    return settings
+
+
+def nav_paths(entries=None):
+    """Every page path of the navigation, in order."""
+    for entry in mkdocs_config()["nav"] if entries is None else entries:
+        if isinstance(entry, str):
+            yield entry
+        elif isinstance(entry, dict):
+            for value in entry.values():
+                if isinstance(value, str):
+                    yield value
+                else:
+                    yield from nav_paths(value)
+
+
+def page_files(language):
+    """The Markdown pages of one language."""
+    return sorted((DOCS / language).rglob("*.md"))
+
+
+def relative(path):
+    """A path as the repository names it (one elsewhere, such as a page a test
+    writes to a temporary folder, is shown as it is)."""
+    try:
+        return Path(path).resolve().relative_to(REPO).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

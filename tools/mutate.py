@@ -1,0 +1,161 @@
+"""Shows that the suite catches each kind of wrong-but-plausible edit.
+
+Each mutation below is applied to a copy of the repository (the working tree
+is never touched); the checks that read pages then run in the copy, and the
+table says which tests failed. A mutation nobody catches is printed as
+MISSED and the script exits with status 1.
+
+    python tools/mutate.py            # every mutation
+    python tools/mutate.py sign       # those whose name contains "sign"
+
+Not part of the default test run: it runs the page checks once per mutation
+(about a minute in all).
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+PAGE_CHECKS = [
+    "tests/test_page_numbers.py", "tests/test_language_parity.py",
+    "tests/test_identities.py", "tests/test_diagrams.py",
+]
+BUILD = "mkdocs build --strict"
+
+
+@dataclass
+class Mutation:
+    name: str
+    edits: list  # (page under docs/, old text, new text); old must occur
+    run: str = "tests"  # "tests": the page checks; "build": the strict site build
+    new_files: tuple = ()  # (path, text) to create
+
+
+def both(page, old, new):
+    return [(f"ko/{page}", old, new), (f"en/{page}", old, new)]
+
+
+CH02, CH04, CH05 = "chapters/02-chain-rule.md", "chapters/04-simple-layers.md", "chapters/05-activation-layers.md"
+CH06, CH07, CH08 = "chapters/06-affine-softmax.md", "chapters/07-worked-examples.md", "chapters/08-mlp-numpy.md"
+
+MUTATIONS = [
+    Mutation("sign: -0.017 -> 0.017 (both languages)",
+             both(CH07, r"{\partial w_3} \approx -0.017\)", r"{\partial w_3} \approx 0.017\)")),
+    Mutation("sign: -0.0068 -> 0.0068 (both languages)",
+             both(CH07, r"{\partial w_1} \approx -0.0068\)", r"{\partial w_1} \approx 0.0068\)")),
+    Mutation("named value: L 0.0136 -> 0.0182 (both)", both(CH07, r"\(L \approx 0.0136\)", r"\(L \approx 0.0182\)")),
+    Mutation("named value: dy/dx 200 -> 67 (both)", both(CH02, r"\(\frac{dy}{dx} = 200\)", r"\(\frac{dy}{dx} = 67\)")),
+    Mutation("named value: total 715 -> 660 (both)", both(CH04, r"\(\text{total} = 715\)", r"\(\text{total} = 660\)")),
+    Mutation("named value: 0.138 -> 0.137, the truncation (both)",
+             both(CH07, r"\hat{y}(1 - \hat{y}) \approx 0.138\)", r"\hat{y}(1 - \hat{y}) \approx 0.137\)")),
+    Mutation("named value: w2 0.6 -> 0.7 (both)", both(CH07, r"\(w_2 = 0.6\)", r"\(w_2 = 0.7\)")),
+    Mutation("parity: 110 and 200 swapped in a sentence (en)",
+             [(f"en/{CH04}", "walnut count is 110, and with respect to the tax factor 200",
+               "walnut count is 200, and with respect to the tax factor 110")]),
+    Mutation("parity: 'divided by 2' -> 'divided by 4' (en)",
+             [(f"en/{CH06}", r"that \(y - t\) divided by 2.", r"that \(y - t\) divided by 4.")]),
+    Mutation("parity: 'divided by 2' -> 'divided by 4' (ko)",
+             [(f"ko/{CH06}", r"\(y - t\)를 2로 나눈", r"\(y - t\)를 4로 나눈")]),
+    Mutation("formula: y - t -> t - y (both)", both(CH06, "&= y_k - t_k", "&= t_k - y_k")),
+    Mutation("formula: 1/N dropped (both)", both(CH08, r"\tfrac{1}{N}\,(y - t)", r"(y - t)")),
+    Mutation("formula: y(1 - y) -> y(1 + y) (both)", both(CH05, r"\, y\,(1 - y)", r"\, y\,(1 + y)")),
+    Mutation("diagram: an edge label changed (both)", both(CH07, 'y -.->|"-0.0204"| h2', 'y -.->|"-0.0240"| h2')),
+    Mutation("output: a printed number edited (both)", both(CH07, "L = 0.0136\n", "L = 0.0137\n")),
+    Mutation("build: a page missing from the nav", [], run="build",
+             new_files=(("docs/ko/orphan.md", "# 고아\n"), ("docs/en/orphan.md", "# Orphan\n"))),
+    Mutation("build: a link to a missing anchor", both("chapters/10-summary.md", "(08-mlp-numpy.md)",
+                                                       "(08-mlp-numpy.md#no-such-section)"), run="build"),
+]
+
+
+def copy_repository(target):
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
+    for name in tracked.decode().split("\0"):
+        if name and (REPO / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(REPO / name, target / name)
+
+
+def apply(mutation, root):
+    """Apply the edits; return {path: original text} to restore."""
+    saved = {}
+    for page, old, new in mutation.edits:
+        path = root / "docs" / page
+        text = saved.get(path) or path.read_text(encoding="utf-8")
+        saved.setdefault(path, text)
+        current = path.read_text(encoding="utf-8")
+        if old not in current:
+            raise SystemExit(f"{mutation.name!r}: {old!r} is no longer in docs/{page}; update tools/mutate.py")
+        path.write_text(current.replace(old, new, 1), encoding="utf-8")
+    for name, text in mutation.new_files:
+        (root / name).write_text(text, encoding="utf-8")
+        saved[root / name] = None
+    return saved
+
+
+def restore(saved):
+    for path, text in saved.items():
+        if text is None:
+            path.unlink()
+        else:
+            path.write_text(text, encoding="utf-8")
+
+
+def failed_tests(root, pages):
+    """The ids of the tests that fail in the copy."""
+    targets = PAGE_CHECKS + sorted({f"docs/{p}" for p in pages})
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-o", "addopts=--markdown-docs "
+         "--markdown-docs-syntax=superfences -p no:cacheprovider", "-rf", *targets],
+        cwd=root, capture_output=True, text=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
+    )
+    return sorted({m.group(1) for m in re.finditer(r"^FAILED (\S+)", result.stdout, re.M)})
+
+
+def build_fails(root):
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
+        cwd=root, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    warnings = [line for line in result.stderr.split("\n") if line.startswith("WARNING")]
+    return result.returncode != 0, warnings
+
+
+def shorten(test_id):
+    test_id = re.sub(r"^tests/test_(\w+)\.py::", r"\1::", test_id)
+    return re.sub(r"\[(?:docs/)?(ko|en)/(?:chapters/)?([^\]]+?)(?:\.md)?\]", r"[\1/\2]", test_id)
+
+
+def main(selector=""):
+    chosen = [m for m in MUTATIONS if selector in m.name]
+    missed = 0
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="mutate-") as tmp:
+        root = Path(tmp)
+        copy_repository(root)
+        for mutation in chosen:
+            saved = apply(mutation, root)
+            try:
+                if mutation.run == "build":
+                    failed, warnings = build_fails(root)
+                    caught = [f"{BUILD}: {w.split(' -  ', 1)[-1][:70]}" for w in warnings[:1]] if failed else []
+                else:
+                    caught = [shorten(t) for t in failed_tests(root, [p for p, _, _ in mutation.edits])]
+            finally:
+                restore(saved)
+            missed += not caught
+            rows.append((mutation.name, caught))
+            print(f"{mutation.name:55} {'caught by ' + ', '.join(caught[:3]) if caught else 'MISSED'}"
+                  + (f" (+{len(caught) - 3} more)" if len(caught) > 3 else ""), flush=True)
+    print(f"\n{len(rows) - missed} of {len(rows)} mutations caught")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else ""))
