@@ -1,14 +1,29 @@
 # Two commands do everything on a fresh machine:
 #   make serve   build and serve the site at http://127.0.0.1:8000/backprop-docs/
 #                (Korean there, English under en/; the path comes from site_url)
+#                installs only the docs set (requirements/docs.txt)
 #   make test    strict site build + the whole test suite, browser tests included
-#                (installs Debian's Chromium and the pinned KaTeX/mermaid from npm if missing)
-# WITH_TORCH=1 make test also installs the optional PyTorch (CPU) and runs its pages.
+#                installs the test set (requirements/test.txt) and, if missing,
+#                Debian's Chromium and the pinned KaTeX/mermaid from npm
+# WITH_TORCH=1 make test also installs the pinned PyTorch (CPU build) and runs its pages.
+# Every install passes -c requirements/constraints.txt, the lock of every transitive
+# version (`make lock` regenerates it after a change to requirements/*.txt).
 
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
-READY  := $(VENV)/.requirements-installed
-export NO_MKDOCS_2_WARNING := 1
+PIP_VERSION := 26.3
+INSTALL     := $(PYTHON) -m pip install --quiet -c requirements/constraints.txt
+DOCS_READY  := $(VENV)/.docs-installed
+TEST_READY  := $(VENV)/.test-installed
+# PyTorch's CPU index: the only place the pinned +cpu build lives (PyPI's Linux
+# torch is the CUDA build, ~2.6 GB). Used when it answers; otherwise pip falls back
+# on its own configuration (find-links), and fails loudly if that has no such file.
+TORCH_INDEX := https://download.pytorch.org/whl/cpu
+TORCH_PIN   := $(shell sed -n 's/^torch==//p' requirements/torch.txt)
+INDEX_ANSWERS = $(PYTHON) -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=10)" $(TORCH_INDEX)/torch/ 2>/dev/null
+# Material's end-of-life banner is silenced for builds, where it would repeat on every
+# run, and left on for `make serve` (README, "Maintenance", says what the plan is).
+QUIET_EOL := NO_MKDOCS_2_WARNING=1
 
 # Browser tests: Debian's Chromium, and the exact KaTeX and mermaid the pages load
 # from unpkg, served to the browser from tests/browser/node_modules (no network).
@@ -17,20 +32,36 @@ BROWSER_DEPS  := tests/browser/node_modules/.package-lock.json
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: serve build test setup optional-torch browser-deps bench
+.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock
 
-$(READY): requirements.txt
+$(PYTHON):
 	python3 -m venv $(VENV)
-	$(PYTHON) -m pip install --quiet --upgrade pip
-	$(PYTHON) -m pip install --quiet -r requirements.txt
+	$(PYTHON) -m pip install --quiet pip==$(PIP_VERSION)
+
+$(DOCS_READY): requirements/docs.txt requirements/constraints.txt | $(PYTHON)
+	$(INSTALL) -r requirements/docs.txt
+	touch $@
+
+$(TEST_READY): $(DOCS_READY) requirements/test.txt
+	$(INSTALL) -r requirements/test.txt
 	$(PYTHON) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
-setup: $(READY)
+docs-setup: $(DOCS_READY)
+setup: $(TEST_READY)
 
-optional-torch: $(READY)
-	@if [ -n "$$WITH_TORCH" ]; then \
-	  $(PYTHON) -c "import torch" 2>/dev/null || $(PYTHON) -m pip install --quiet -r requirements-torch.txt; \
+optional-torch: $(TEST_READY)
+	@if [ -n "$$WITH_TORCH" ]; then $(MAKE) --no-print-directory torch; fi
+
+# The one way torch is installed (make, .ci/run and GitHub's CI all come here).
+torch: $(TEST_READY)
+	@if $(PYTHON) -c "import sys, torch; sys.exit(torch.__version__ != '$(TORCH_PIN)')" 2>/dev/null; then \
+	  :; \
+	elif $(INDEX_ANSWERS); then \
+	  $(INSTALL) --extra-index-url $(TORCH_INDEX) -r requirements/torch.txt; \
+	else \
+	  echo "$(TORCH_INDEX) does not answer: torch==$(TORCH_PIN) from pip's own configuration"; \
+	  $(INSTALL) -r requirements/torch.txt; \
 	fi
 
 $(CHROMIUM):
@@ -46,16 +77,39 @@ $(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
 
 browser-deps: $(CHROMIUM) $(BROWSER_DEPS)
 
-serve: $(READY)
+serve: $(DOCS_READY)
 	$(PYTHON) -m mkdocs serve
 
-build: $(READY)
-	$(PYTHON) -m mkdocs build --strict
+build: $(DOCS_READY)
+	$(QUIET_EOL) $(PYTHON) -m mkdocs build --strict
 
-test: build optional-torch browser-deps
-	$(PYTHON) -m pytest
+test: build $(TEST_READY) optional-torch browser-deps
+	$(QUIET_EOL) $(PYTHON) -m pytest
+
+# ruff alone (its version from the lock), so CI's lint job needs no test set.
+lint: | $(PYTHON)
+	$(INSTALL) ruff
+	$(PYTHON) -m ruff check .
+
+# The fallback toolchain: ProperDocs (the maintained MkDocs 1.x line) must build
+# the same site, byte for byte apart from its generator tag.
+properdocs: $(DOCS_READY)
+	$(INSTALL) -r requirements/properdocs.txt
+	rm -rf site-properdocs
+	$(QUIET_EOL) $(PYTHON) -m mkdocs build --strict --quiet
+	$(VENV)/bin/properdocs build --strict --quiet --site-dir site-properdocs
+	diff -r -q -I '<meta name="generator"' site site-properdocs
+	rm -rf site-properdocs
+
+# Re-resolves every transitive version into requirements/constraints.txt.
+lock: $(TEST_READY)
+	$(INSTALL) pip-tools==7.6.2
+	index=; if $(INDEX_ANSWERS); then index="--extra-index-url $(TORCH_INDEX)"; fi; \
+	CUSTOM_COMPILE_COMMAND="make lock" $(PYTHON) -m piptools compile --quiet --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links $$index --output-file requirements/constraints.txt \
+	  requirements/test.txt requirements/torch.txt requirements/properdocs.txt
 
 # Not a test: measures backprop against numerical gradients and PyTorch, and
 # rewrites the results table the benchmarks page includes.
-bench: $(READY) optional-torch
+bench: $(TEST_READY) optional-torch
 	$(PYTHON) -m benchmarks.backprop_cost --write docs/assets/benchmarks/results.md

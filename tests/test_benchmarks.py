@@ -30,12 +30,14 @@ def test_tables_have_the_expected_rows_and_columns(tiny_tables):
     timed = [t for t in tiny_tables if t.name != "machine"]
     for table in timed:
         for row in table.rows:
-            assert all(v > 0 for k, v in row.items() if k.endswith("_ms"))
+            for key, value in row.items():
+                if key.endswith("_ms"):  # min / median / max
+                    assert len(value) == 3 and 0 < value[0] <= value[1] <= value[2], (table.name, key)
 
 
 def test_numerical_rows_count_two_evaluations_per_parameter(tiny_tables):
     numerical = next(t for t in tiny_tables if t.name == "numerical")
-    for row, hidden in zip(numerical.rows, bench.TINY.hidden_sizes):
+    for row, hidden in zip(numerical.rows, bench.TINY.numeric_hidden_sizes, strict=True):
         inputs, outputs = bench.TINY.numeric_sizes
         assert row["parameters"] == inputs * hidden + hidden + hidden * outputs + outputs
         assert row["evaluations"] == 2 * row["parameters"]
@@ -54,12 +56,55 @@ def test_missing_torch_is_reported(monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", no_torch)
     table = bench.training_steps(bench.TINY)
-    assert [r["implementation"] for r in table.rows] == list(bench.IMPLEMENTATIONS[:1])
+    per_model = [bench.NUMPY, bench.NUMPY_EQUAL_WORK]
+    assert [r["implementation"] for r in table.rows] == per_model * len(bench.TINY.hidden_sizes)
+    assert [r["model"] for r in table.rows] == bench.expected_rows(bench.TINY, with_torch=False)["numpy-torch"]
     assert bench.NO_TORCH in table.note
 
 
+def test_the_compared_calls_alternate_round_by_round():
+    calls = []
+    times = bench.alternate({"a": lambda: calls.append("a"), "b": lambda: calls.append("b")},
+                            rounds=3, round_seconds=0.0, warmup=1)
+    assert {name: len(seconds) for name, seconds in times.items()} == {"a": 3, "b": 3}
+    # warm-up a, b; one call each to size a round; then a b a b a b
+    assert calls == ["a", "b"] * 5
+
+
+def test_ratios_pair_the_rounds():
+    assert bench.paired_ratio([2.0, 9.0, 4.0], [1.0, 3.0, 1.0]) == 3.0  # not 4.0 / 1.0
+    assert bench.spread([0.003, 0.001, 0.002]) == pytest.approx([1.0, 2.0, 3.0])
+
+
+def test_threads_are_pinned_for_numpy_and_reported():
+    from threadpoolctl import threadpool_info
+
+    limiter, report = bench.pin_threads(1)
+    try:
+        blas = [p for p in threadpool_info() if p["user_api"] == "blas" and "numpy" in p["filepath"]]
+        assert blas and all(p["num_threads"] == 1 for p in blas)
+        assert f"{blas[0]['internal_api']} 1" in report
+        if torch_available():
+            import torch
+
+            assert torch.get_num_threads() == 1 and "PyTorch 1" in report
+    finally:
+        limiter.restore_original_limits()
+
+
+def test_equal_work_step_computes_the_same_gradient():
+    """The equal-work row times the same arithmetic as snippets.mlp, minus checks and dx."""
+    sizes = bench.TINY.inputs, 5, bench.TINY.classes
+    net = TwoLayerMLP(*sizes, seed=0)
+    x, t = bench.make_batch(7, sizes[0], sizes[-1], seed=3)
+    expected = net.gradient(x, t)
+    got = bench.equal_work_gradient(net.params, x, t)
+    for name in PARAM_NAMES:
+        np.testing.assert_allclose(got[name], expected[name], rtol=1e-12, atol=1e-15)
+
+
 def test_backward_only_is_the_backward_half_of_gradient():
-    sizes = bench.TINY.sizes
+    sizes = bench.TINY.inputs, bench.TINY.hidden_sizes[0], bench.TINY.classes
     net = TwoLayerMLP(*sizes, seed=0)
     x, t = bench.make_batch(5, sizes[0], sizes[-1])
     expected = {k: v.copy() for k, v in net.gradient(x, t).items()}
@@ -74,7 +119,7 @@ def test_the_benchmarked_model_has_correct_gradients():
     """Analytic and numerical gradients agree for the models the benchmark times."""
     inputs, outputs = bench.DEFAULT.numeric_sizes
     x, t = bench.make_batch(bench.DEFAULT.numeric_batch, inputs, outputs, seed=1)
-    net = TwoLayerMLP(inputs, bench.DEFAULT.hidden_sizes[0], outputs, seed=0)
+    net = TwoLayerMLP(inputs, bench.DEFAULT.numeric_hidden_sizes[0], outputs, seed=0)
     analytic, numeric = net.gradient(x, t), net.numerical_gradient(x, t)
     for name in PARAM_NAMES:
         assert relative_error(analytic[name], numeric[name]) < 1e-7, name
@@ -96,7 +141,7 @@ def test_committed_results_have_the_structure_the_script_writes(tiny_tables):
     written_now = bench.structure(bench.as_markdown(tiny_tables))
     rows = bench.expected_rows(bench.DEFAULT, with_torch=True)
     assert [s["section"] for s in committed] == [s["section"] for s in written_now]
-    for old, new in zip(committed, written_now):
+    for old, new in zip(committed, written_now, strict=True):
         assert old["header"] == new["header"], f"{old['section']}: columns changed; run {bench.COMMAND}"
         assert old["rows"] == rows[old["section"]], f"{old['section']}: rows changed; run {bench.COMMAND}"
     assert bench.structure(bench.as_markdown(tiny_tables))  # the parser reads what the writer writes

@@ -8,8 +8,10 @@
 * The scripts the pages load from unpkg (KaTeX, named in mkdocs.yml, and
   mermaid, which Material requests itself) are answered from
   ``tests/browser/node_modules`` (``npm ci --prefix tests/browser`` installs the
-  pinned versions). Every other request that leaves the local server is
-  aborted and recorded, so a test can tell what a page tried to fetch.
+  pinned versions): the request to the CDN is redirected to the same file on
+  the local server, under ``/__cdn__/``. Every other request that leaves the
+  local server is aborted and recorded, so a test can tell what a page tried
+  to fetch.
 """
 
 import functools
@@ -17,6 +19,7 @@ import http.server
 import json
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -46,6 +49,10 @@ LOCAL_PACKAGES = ("katex", "mermaid")
 EXPECTED_EXTERNAL_HOSTS = {"fonts.googleapis.com", "fonts.gstatic.com", "api.github.com"}
 # unpkg.com/<package>@<version>/<path> and cdn.jsdelivr.net/npm/<package>@<version>/<path>
 CDN_PATH = re.compile(r"^/(?:npm/)?(?P<package>[a-z0-9.-]+)@(?P<version>[^/]+)/(?P<path>.+)$")
+# Material's search worker loads these after the page is shown, whatever the page.
+SEARCH_FILES = ("/search/search_index.json", "/assets/javascripts/lunr/", "/assets/javascripts/workers/search.")
+# Where the local server serves node_modules; the CDN requests are redirected here.
+CDN_PREFIX = "/__cdn__/"
 CONTENT_TYPES = {
     ".js": "text/javascript",
     ".mjs": "text/javascript",
@@ -70,11 +77,6 @@ def _version_matches(requested, installed):
     return installed.split(".")[: len(requested_parts)] == requested_parts
 
 
-@functools.cache
-def _read(path):
-    return path.read_bytes()
-
-
 def cdn_file(url):
     """The file in node_modules for a CDN URL of katex or mermaid, or None."""
     parts = urlsplit(url)
@@ -86,8 +88,16 @@ def cdn_file(url):
     installed = _installed_version(match["package"])
     if installed is None or not _version_matches(match["version"], installed):
         return None
-    root = (NODE_MODULES / match["package"]).resolve()
-    path = (root / match["path"]).resolve()
+    return cdn_file_on_disk(f"{match['package']}/{match['path']}")
+
+
+def cdn_file_on_disk(relative):
+    """node_modules/<package>/<path> for a package the tests serve, if it is a file there."""
+    package = relative.split("/", 1)[0]
+    if package not in LOCAL_PACKAGES:
+        return None
+    root = (NODE_MODULES / package).resolve()
+    path = (NODE_MODULES / relative).resolve()
     if root not in path.parents or not path.is_file():
         return None
     return path
@@ -114,15 +124,32 @@ def chromium_executable():
     return str(CHROMIUM)
 
 
+def local_cdn_path(path):
+    """The path on the local server that serves a file of node_modules."""
+    return CDN_PREFIX + path.relative_to(NODE_MODULES.resolve()).as_posix()
+
+
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves site/ under ``root`` (site_url's path); anything else is a 404."""
+    """Serves site/ under ``root`` (site_url's path) and node_modules under
+    CDN_PREFIX; anything else is a 404."""
 
     root = "/"
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
 
     def translate_path(self, path):
+        if path.startswith(CDN_PREFIX):
+            local = cdn_file_on_disk(path[len(CDN_PREFIX) :].split("?", 1)[0])
+            return str(local) if local else str(NODE_MODULES / "__not_a_package_file__")
         if not path.startswith(self.root):
             return str(Path(self.directory) / "__outside_the_site_root__" / "missing")
         return super().translate_path("/" + path[len(self.root) :])
+
+    def end_headers(self):
+        if self.path.startswith(CDN_PREFIX):
+            # Fonts are fetched in CORS mode from a stylesheet that came from the CDN.
+            self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Cache-Control", "max-age=3600")  # versioned files, as on the CDN
+        super().end_headers()
 
     def log_message(self, format, *args):
         pass
@@ -169,6 +196,11 @@ class PageLog:
     failed_requests: list = field(default_factory=list)  # local: (url, reason)
     aborted_external: list = field(default_factory=list)  # every request sent outside
     unserved_cdn: list = field(default_factory=list)  # CDN files node_modules lacks
+    in_flight: set = field(default_factory=set)  # requests sent and not yet answered
+
+    def pending(self, search=True):
+        """Requests not yet answered; without the search worker's if not `search`."""
+        return [r for r in self.in_flight if search or not any(f in r.url for f in SEARCH_FILES)]
 
     def is_local(self, url):
         return url == self.origin or url.startswith(self.origin + "/")
@@ -237,11 +269,12 @@ def page(browser, page_log):
         url = route.request.url
         local = cdn_file(url)
         if local is not None:
+            # A redirect, not the file's bytes: fulfilling mermaid's 3.5 MB through
+            # Playwright's pipe took about 2 s per page; the local server takes ms.
             route.fulfill(
-                status=200,
-                body=_read(local),
+                status=302,
                 headers={
-                    "Content-Type": CONTENT_TYPES.get(local.suffix, "application/octet-stream"),
+                    "Location": page_log.origin + local_cdn_path(local),
                     "Access-Control-Allow-Origin": "*",
                 },
             )
@@ -263,6 +296,7 @@ def page(browser, page_log):
             page_log.console_errors.append((message.text, (message.location or {}).get("url", "")))
 
     def on_request_failed(request):
+        page_log.in_flight.discard(request)
         if page_log.is_local(request.url):
             page_log.failed_requests.append((request.url, request.failure or "failed"))
 
@@ -272,9 +306,27 @@ def page(browser, page_log):
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: page_log.page_errors.append(str(error)))
+    page.on("request", lambda request: page_log.in_flight.add(request))
+    page.on("requestfinished", lambda request: page_log.in_flight.discard(request))
     page.on("requestfailed", on_request_failed)
     page.on("response", on_response)
     try:
         yield page
     finally:
         context.close()
+
+
+@pytest.fixture
+def wait_for_requests(page, page_log):
+    """wait_for_requests(search=True): until every request the page has sent
+    so far is answered or has failed (at most `timeout` seconds), so page_log
+    holds their outcome; with search=False, not waiting for the search worker's
+    files (the search test waits for those). Used instead of Playwright's
+    "networkidle", which waits for 500 ms without any request, on every page."""
+
+    def wait(search=True, timeout=5.0):
+        deadline = time.monotonic() + timeout
+        while page_log.pending(search) and time.monotonic() < deadline:
+            page.wait_for_timeout(20)  # lets Playwright deliver the pending events
+
+    return wait

@@ -113,7 +113,13 @@ def visit(request, url):
             page.wait_for_function(RENDERED, arg=expected_diagrams(url), timeout=10_000)
         except PlaywrightTimeoutError:
             pass  # the tests report what is missing
-        page.wait_for_load_state("networkidle")
+        # Lay the page out so KaTeX's fonts are requested, then let them load.
+        page.evaluate("async () => { document.body.getBoundingClientRect(); await document.fonts.ready; }")
+        # What the page itself asked for (fonts, the language links' sitemap
+        # probes, the GitHub facts) has an outcome before the log is read. The
+        # search worker's loads, the same on every page, are checked by
+        # test_search_finds_a_term.
+        request.getfixturevalue("wait_for_requests")(search=False)
         _visits[url] = Visit(
             status=response.status if response else 0,
             is_material=page.locator("header.md-header").count() == 1,
@@ -166,17 +172,24 @@ def test_every_mermaid_diagram_is_drawn(request, url):
     )
 
 
+# The tests below need the page's HTML, styles and Material's own script, all
+# there at DOMContentLoaded; waiting for "load" would also wait for mermaid
+# (3.5 MB of script) and the diagrams, which the per-page tests above check.
+READY = "domcontentloaded"
+
+
 def _switch_language(page, hreflang):
     page.locator(".md-select").first.hover()
     link = page.locator(f"a.md-select__link[hreflang='{hreflang}']").first
     link.wait_for(state="visible")
-    with page.expect_navigation(wait_until="load"):
+    with page.expect_navigation(wait_until=READY):
         link.click()
 
 
-@pytest.mark.parametrize("url", ["", "chapters/03-computational-graphs/"])
+# A nested page without diagrams: drawing them costs seconds and is checked above.
+@pytest.mark.parametrize("url", ["", "chapters/10-summary/"])
 def test_language_switcher_leads_to_the_same_page_and_back(page, site_url, url):
-    page.goto(site_url + url, wait_until="load")
+    page.goto(site_url + url, wait_until=READY)
     _switch_language(page, "en")
     assert page.url == site_url + "en/" + url, f"English of /{url} went to {page.url}"
     assert page.locator("html").get_attribute("lang") == "en"
@@ -190,7 +203,7 @@ def test_language_switcher_leads_to_the_same_page_and_back(page, site_url, url):
     [("", "역전파"), ("en/", "backpropagation")],
     ids=["ko-역전파", "en-backpropagation"],
 )
-def test_search_finds_a_term(page, page_log, site_url, url, term):
+def test_search_finds_a_term(page, page_log, wait_for_requests, site_url, url, term):
     page.goto(site_url + url, wait_until="load")
     box = page.locator("input.md-search__input")
     box.click()
@@ -208,12 +221,15 @@ def test_search_finds_a_term(page, page_log, site_url, url, term):
     hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map((a) => a.href)")
     own_language = [h for h in hrefs if h.startswith(site_url + "en/") == url.startswith("en/")]
     assert own_language, f"searching {term!r} on /{url} found only other-language pages: {hrefs}"
+    wait_for_requests()  # the search index and lunr's language files
+    assert not page_log.problems(), f"searching on /{url}:\n" + "\n".join(page_log.problems())
 
 
 def _first_page_with_code():
+    """The first Korean page with a Python block and no diagram to draw."""
     for url in KO_PAGES:
-        page = SITE / url / "index.html"
-        if page.is_file() and 'class="language-python highlight"' in page.read_text(encoding="utf-8"):
+        html = static_html(url)
+        if 'class="language-python highlight"' in html and not expected_diagrams(url):
             return url
     return "chapters/04-simple-layers/"
 
@@ -221,10 +237,14 @@ def _first_page_with_code():
 def test_code_blocks_have_a_working_copy_button(page, page_log, site_url):
     url = _first_page_with_code()
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=page_log.origin)
-    page.goto(site_url + url, wait_until="load")
+    page.goto(site_url + url, wait_until=READY)
     block = page.locator("article div.highlight").first
     assert block.count() == 1, f"/{url} has no code block"
     button = block.locator("button.md-code__button[data-md-type='copy']")
+    try:
+        button.wait_for(state="attached", timeout=10_000)  # Material adds it from its script
+    except PlaywrightTimeoutError:
+        pass
     assert button.count() == 1, f"the first code block of /{url} has no copy button"
     block.hover()
     button.click()
