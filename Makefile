@@ -32,7 +32,7 @@ BROWSER_DEPS  := tests/browser/node_modules/.package-lock.json
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock audit
+.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock update-outputs mutate audit
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -84,7 +84,17 @@ build: $(DOCS_READY)
 	$(QUIET_EOL) $(PYTHON) -m mkdocs build --strict
 
 test: build $(TEST_READY) optional-torch browser-deps
+	$(PYTHON) -m ruff check .
 	$(QUIET_EOL) $(PYTHON) -m pytest
+
+# Rewrites every page's output blocks (both languages) from what the code prints.
+update-outputs: $(TEST_READY)
+	$(QUIET_EOL) $(PYTHON) -m pytest docs --update-outputs -q
+
+# Not a test: edits a copy of the tree in each way a wrong page could be wrong,
+# and prints which test catches each (tools/mutate.py).
+mutate: $(TEST_READY)
+	$(QUIET_EOL) $(PYTHON) tools/mutate.py
 
 # ruff alone (its version from the lock), so CI's lint job needs no test set.
 lint: | $(PYTHON)

@@ -97,7 +97,7 @@ WORDS = {
         "scroll": "계산 그래프 (가로로 스크롤할 수 있습니다)",
         "previous": "이전", "next": "다음", "step": "단계 {i} / {n}",
         "inputs": "입력값 바꾸기", "reset": "원래 값으로",
-        "invalid": "{label}: 수를 입력하세요.",
+        "invalid": "{label}: 수를 입력하십시오.",
         "failed": "이 입력으로는 계산할 수 없습니다: {reason}",
         "start": "입력값: {inputs}. 다음을 누르면 순전파가 왼쪽부터 시작합니다.",
         "forward": "순전파 {k}/{n}. ",

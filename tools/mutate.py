@@ -32,9 +32,10 @@ BUILD = "mkdocs build --strict"
 @dataclass
 class Mutation:
     name: str
-    edits: list  # (page under docs/, old text, new text); old must occur
+    edits: list  # (page under docs/ or a repo path starting "./", old text, new text); old must occur
     run: str = "tests"  # "tests": the page checks; "build": the strict site build
     new_files: tuple = ()  # (path, text) to create
+    checks: tuple = ()  # test selections run besides the page checks
 
 
 def both(page, old, new):
@@ -67,6 +68,13 @@ MUTATIONS = [
     Mutation("formula: y(1 - y) -> y(1 + y) (both)", both(CH05, r"\, y\,(1 - y)", r"\, y\,(1 + y)")),
     Mutation("diagram: an edge label changed (both)", both(CH07, 'y -.->|"-0.0204"| h2', 'y -.->|"-0.0240"| h2')),
     Mutation("output: a printed number edited (both)", both(CH07, "L = 0.0136\n", "L = 0.0137\n")),
+    Mutation("notebook prose: exercise 1's 42 -> 48 (both)",
+             [("ko/exercises/01-chain-rule-by-hand.ipynb", "기울기는 42입니다", "기울기는 48입니다"),
+              ("en/exercises/01-chain-rule-by-hand.ipynb", "the gradient is 42.", "the gradient is 48.")],
+             checks=("tests/test_notebooks.py::test_stated_numbers_are_computed",)),
+    Mutation("layer: ReLU mask x <= 0 -> x < 0 (gradient at exactly 0)",
+             [("./snippets/layers/relu.py", "self.mask = x <= 0", "self.mask = x < 0")],
+             checks=("tests/test_layer_contracts.py", "tests/test_layers.py")),
     Mutation("build: a page missing from the nav", [], run="build",
              new_files=(("docs/ko/orphan.md", "# 고아\n"), ("docs/en/orphan.md", "# Orphan\n"))),
     Mutation("build: a link to a missing anchor", both("chapters/10-summary.md", "(08-mlp-numpy.md)",
@@ -86,7 +94,7 @@ def apply(mutation, root):
     """Apply the edits; return {path: original text} to restore."""
     saved = {}
     for page, old, new in mutation.edits:
-        path = root / "docs" / page
+        path = root / page[2:] if page.startswith("./") else root / "docs" / page
         text = saved.get(path) or path.read_text(encoding="utf-8")
         saved.setdefault(path, text)
         current = path.read_text(encoding="utf-8")
@@ -107,9 +115,9 @@ def restore(saved):
             path.write_text(text, encoding="utf-8")
 
 
-def failed_tests(root, pages):
+def failed_tests(root, pages, checks=()):
     """The ids of the tests that fail in the copy."""
-    targets = PAGE_CHECKS + sorted({f"docs/{p}" for p in pages})
+    targets = PAGE_CHECKS + list(checks) + sorted({f"docs/{p}" for p in pages if p.endswith(".md")})
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-o", "addopts=--markdown-docs "
          "--markdown-docs-syntax=superfences -p no:cacheprovider", "-rf", *targets],
@@ -146,7 +154,8 @@ def main(selector=""):
                     failed, warnings = build_fails(root)
                     caught = [f"{BUILD}: {w.split(' -  ', 1)[-1][:70]}" for w in warnings[:1]] if failed else []
                 else:
-                    caught = [shorten(t) for t in failed_tests(root, [p for p, _, _ in mutation.edits])]
+                    pages = [p for p, _, _ in mutation.edits]
+                    caught = [shorten(t) for t in failed_tests(root, pages, mutation.checks)]
             finally:
                 restore(saved)
             missed += not caught

@@ -18,14 +18,14 @@ print(f"d total / d price = {walnut_price.grad:g}, count = {walnut_count.grad:g}
 # --8<-- [start:network]
 from snippets.tracer import Value
 
-x, y = Value(2.0), 1.0
+x, t = Value(2.0), 1.0  # input and target
 w1, w2, w3, w4 = Value(0.5), Value(0.6), Value(0.8), Value(0.9)
 b1, b2, b3 = Value(0.1), Value(0.2), Value(0.3)
 
 h1 = (w1 * x + b1).sigmoid()
 h2 = (w2 * x + b2).sigmoid()
 y_hat = (w3 * h1 + w4 * h2 + b3).sigmoid()
-loss = 0.5 * (y - y_hat) ** 2
+loss = 0.5 * (t - y_hat) ** 2
 loss.backward()
 
 print(f"y_hat = {y_hat.data:.4f}, L = {loss.data:.4f}")

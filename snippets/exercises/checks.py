@@ -50,10 +50,10 @@ def chain_rule_by_hand(x, dL_da, da_dz, dz_dx, dL_dx, h=1e-5):
     ])
 
 
-def single_neuron(w, b, x, y, dL_dw, dL_db):
-    """Exercise 2: L = (sigmoid(wx + b) - y)^2, checked by a central difference."""
+def single_neuron(w, b, x, t, dL_dw, dL_db):
+    """Exercise 2: L = (sigmoid(wx + b) - t)^2, checked by a central difference."""
     params = np.array([w, b], dtype=float)
-    numeric = numerical_gradient(lambda p: (sigmoid(p[0] * x + p[1]) - y) ** 2, params)
+    numeric = numerical_gradient(lambda p: (sigmoid(p[0] * x + p[1]) - t) ** 2, params)
     _all([
         _report("dL/dw", dL_dw, numeric[0], tolerance=1e-5),
         _report("dL/db", dL_db, numeric[1], tolerance=1e-5),

@@ -16,7 +16,7 @@
 #
 # Implement the forward and backward pass of a two-layer MLP by hand, and confirm them with numerical differentiation.
 #
-# 1. A two-layer MLP with 4 inputs, 8 hidden units and 2 outputs, with seeded random weights, is set up below.
+# 1. A two-layer MLP with 4 inputs, 8 hidden neurons and 2 outputs, with seeded random weights, is set up below.
 #    The hidden layer is a sigmoid; the output is softmax with cross-entropy, and the loss is the batch mean.
 # 2. Implement the forward pass in `loss` and the backward pass in `gradients`, by hand. `gradients` returns a
 #    dictionary with the gradients of `W1`, `b1`, `W2` and `b2`.
@@ -62,7 +62,7 @@ checks.mlp_gradients(loss, gradients, params, x, t)
 # %% [markdown] lang="ko" tags=["solution"]
 # 순전파에서 역전파에 필요한 값(`h`, `y`)을 남기고, 역전파는 출력 쪽부터 거꾸로 갑니다. 소프트맥스와 교차
 # 엔트로피를 합친 층의 기울기는 $(y - t) / N$이고, Affine 층은 $\frac{\partial L}{\partial W} = x^\top \delta$,
-# $\frac{\partial L}{\partial b} = \sum \delta$, 입력 쪽으로는 $\delta W^\top$을 보냅니다. 시그모이드의 국소 미분은
+# $\frac{\partial L}{\partial b} = \sum \delta$, 입력 쪽으로는 $\delta W^\top$를 보냅니다. 시그모이드의 국소 미분은
 # $h(1 - h)$입니다.
 
 # %% [markdown] lang="en" tags=["solution"]
@@ -124,10 +124,11 @@ checks.mlp_gradients(loss, gradients, params, x, t)
 
 # %% [markdown] lang="ko"
 # 상대 오차는 기울기의 크기와 상관없이 비교할 수 있게 해 줍니다. 역전파가 맞으면 보통 $10^{-7}$보다도 훨씬
-# 작고, 전치나 합을 하나만 빠뜨려도 1에 가까워집니다. `gradients`에서 `.sum(axis=0)` 하나를 지우고 다시
-# 실행해 보십시오.
+# 작고, 식을 하나만 틀려도 1에 가까운 크기가 됩니다(전치를 빠뜨리면 대개 모양부터 맞지 않습니다). `gradients`에서
+# `.sum(axis=0)` 하나를 `.mean(axis=0)`으로 바꾸고 다시 실행해 보십시오.
 
 # %% [markdown] lang="en"
 # The relative error makes the comparison independent of how large the gradients are. With correct
-# backpropagation it is usually far below $10^{-7}$; a single missing transpose or sum pushes it towards 1.
-# Delete one `.sum(axis=0)` in `gradients` and run the cells again to see it.
+# backpropagation it is usually far below $10^{-7}$; a single wrong formula gives an error of order 1 (a missing
+# transpose usually breaks the shapes first). Replace one `.sum(axis=0)` in `gradients` with `.mean(axis=0)` and
+# run the cells again to see it.

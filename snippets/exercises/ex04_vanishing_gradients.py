@@ -94,18 +94,24 @@ checks.gradient_norms(relu_norms, "relu", DEPTH)
 
 # %% [markdown] lang="ko" tags=["solution"]
 # 역전파는 층마다 국소 미분을 곱합니다. 시그모이드의 도함수는 0.25를 넘지 않으므로 입력 쪽 층으로 갈수록 기울기가
-# 거듭 작아지고, 첫 층의 기울기는 마지막 층의 1%에도 못 미칩니다. ReLU의 도함수는 활성화된 유닛에서 정확히
-# 1이라 이런 감쇠가 없고, 첫 층과 마지막 층의 기울기가 비슷합니다. 대신 표준편차 1인 가중치는 층을 지날 때마다 값을
-# 키우므로 ReLU 쪽 기울기는 절대 크기가 엄청나게 커집니다. 이것이 기울기 폭발입니다. 실제 신경망에서는 He 초기화처럼
-# 층의 폭에 맞춘 작은 표준편차를 씁니다.
+# 거듭 작아지고, 첫 층의 기울기는 마지막 층의 1%에도 못 미칩니다. ReLU의 도함수는 활성화된 뉴런에서 정확히
+# 1이라 이런 감쇠가 없고, 첫 층과 마지막 층의 가중치 기울기가 비슷해 보입니다. 그러나 기울기가 유지되는 것은 아닙니다.
+# 표준편차 1인 가중치는 층을 지날 때마다 값을 몇 배씩 키우므로, 거꾸로 흐르는 기울기 $\partial L / \partial z_k$는 입력
+# 쪽으로 갈수록 층마다 몇 배씩 커지고(기울기 폭발), 입력 쪽 활성화 $h_{k-1}$는 그만큼 작습니다.
+# $\partial L / \partial W_k = h_{k-1}^{\top}\, \partial L / \partial z_k$에서 두 효과가 상쇄될 뿐이고, 절대 크기는 엄청나게 큽니다.
+# 실제 신경망에서는 He 초기화처럼 층의 폭에 맞춘 작은 표준편차를 씁니다(9장에서 두 노름을 나란히 잽니다).
 
 # %% [markdown] lang="en" tags=["solution"]
 # Backpropagation multiplies by one local derivative per layer. The sigmoid's derivative never exceeds 0.25, so the
 # gradient shrinks again and again on its way to the layers near the input: the first layer gets less than 1% of the
-# last layer's gradient. ReLU's derivative is exactly 1 for every active unit, so there is no such decay and the
-# first and last layers get gradients of similar size. Weights with standard deviation 1, however, enlarge the values at
-# every layer, so the ReLU gradients are enormous in absolute terms: that is exploding gradients. Real networks use a
-# smaller standard deviation matched to the layer width, such as He initialisation.
+# last layer's gradient. ReLU's derivative is exactly 1 for every active neuron, so there is no such decay and the
+# first and last layers' weight gradients look alike. That does not mean the gradient is preserved. Weights with
+# standard deviation 1 enlarge the values several times at every layer, so the gradient flowing back,
+# $\partial L / \partial z_k$, grows several times per layer towards the input (exploding gradients), while the
+# activations $h_{k-1}$ near the input are smaller by the same factor. In
+# $\partial L / \partial W_k = h_{k-1}^{\top}\, \partial L / \partial z_k$ the two effects cancel, and the absolute size is
+# enormous. Real networks use a smaller standard deviation matched to the layer width, such as He initialisation
+# (chapter 9 measures both norms side by side).
 
 # %% [markdown] lang="ko"
 # PyTorch로 같은 신경망을 만들고 `loss.backward()`로 기울기를 구합니다. 가중치는 위의 NumPy 가중치를 그대로

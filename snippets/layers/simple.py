@@ -1,6 +1,6 @@
 """The multiply and add nodes of a computational graph as layers.
 
-Either operand may be a plain number (a price times a tax rate of 1.1); its
+Either operand may be a plain number (a price times a tax factor of 1.1); its
 gradient is then summed back to a number, since one value fed every element.
 """
 
