@@ -30,7 +30,8 @@ ARITHMATEX = re.compile(
 
 # Keep the visual copy and the TeX source out of the search index.
 SEARCH_EXCLUDE = (
-    ('<span class="katex-html" aria-hidden="true">', '<span class="katex-html" aria-hidden="true" data-search-exclude>'),
+    ('<span class="katex-html" aria-hidden="true">',
+     '<span class="katex-html" aria-hidden="true" data-search-exclude>'),
     ('<annotation encoding="application/x-tex">', '<annotation encoding="application/x-tex" data-search-exclude>'),
 )
 

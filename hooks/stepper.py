@@ -92,8 +92,8 @@ BACKWARD = {
 WORDS = {
     "ko": {
         "title": "한 단계씩 보는 계산 그래프",
-        "legend": "검은 숫자는 순전파 값, 빨간 ∂ 숫자는 그 값에 대한 출력의 기울기입니다. "
-                  "엣지에는 위에 전달되는 값, 아래에 거꾸로 전달되는 기울기가 적혀 있습니다.",
+        "legend": "∂가 없는 숫자는 순전파 값, 빨간 ∂ 숫자는 그 값에 대한 출력의 기울기입니다. "
+                  "에지에는 위에 전달되는 값, 아래에 거꾸로 전달되는 기울기가 적혀 있습니다.",
         "scroll": "계산 그래프 (가로로 스크롤할 수 있습니다)",
         "previous": "이전", "next": "다음", "step": "단계 {i} / {n}",
         "inputs": "입력값 바꾸기", "reset": "원래 값으로",
@@ -109,7 +109,7 @@ WORDS = {
     },
     "en": {
         "title": "A computational graph, one step at a time",
-        "legend": "Black numbers are forward values; red ∂ numbers are the gradient of the output with "
+        "legend": "Plain numbers are forward values; red ∂ numbers are the gradient of the output with "
                   "respect to that value. Each edge shows the value sent forward above it and the gradient "
                   "sent back below it.",
         "scroll": "Computational graph (scrolls sideways)",

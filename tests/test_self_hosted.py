@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from tests.site_build import REPO, SITE
 from pagemodel.site import mkdocs_config as site_config
+from tests.site_build import REPO, SITE
 from tools.vendor_assets import NODE_MODULES, vendored_files
 
 # A script, stylesheet, font or preconnect loaded from an absolute URL.
@@ -43,10 +43,14 @@ def test_vendored_files_are_the_pinned_packages():
     pinned = json.loads((REPO / "tests" / "browser" / "package.json").read_text(encoding="utf-8"))["dependencies"]
     for package in ("katex", "mermaid"):
         installed = json.loads((NODE_MODULES / package / "package.json").read_text(encoding="utf-8"))["version"]
-        assert installed == pinned[package], f"node_modules has {package} {installed}, package.json pins {pinned[package]}"
+        assert installed == pinned[package], (
+            f"node_modules has {package} {installed}, package.json pins {pinned[package]}"
+        )
     stale = [
         str(copy.relative_to(REPO))
         for source, copy in vendored_files()
         if not copy.is_file() or copy.read_bytes() != source.read_bytes()
     ]
-    assert not stale, "vendored files differ from the pinned packages; run `python -m tools.vendor_assets`:\n" + "\n".join(stale)
+    assert not stale, (
+        "vendored files differ from the pinned packages; run `python -m tools.vendor_assets`:\n" + "\n".join(stale)
+    )

@@ -60,7 +60,8 @@ async () => {
     id: v.id,
     impact: v.impact,
     help: v.help,
-    nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(1, 2).join('')),
+    nodes: v.nodes.slice(0, 5).map(
+      (n) => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(1, 2).join('')),
     count: v.nodes.length,
   }));
 }

@@ -18,7 +18,10 @@ DARK_PAGES = [
 
 
 def report(violations):
-    return "\n".join(f"{v['id']} ({v['impact']}, {v['count']}x): {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations)
+    return "\n".join(
+        f"{v['id']} ({v['impact']}, {v['count']}x): {v['help']}\n    " + "\n    ".join(v["nodes"])
+        for v in violations
+    )
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -22,7 +22,10 @@ from tests.site_build import site_pages
 PAGES = site_pages()
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
 # Late work that can still move the page: web fonts, then two frames.
-SETTLED = "() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))"
+SETTLED = (
+    "() => document.fonts.ready.then("
+    "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))"
+)
 
 
 @dataclass

@@ -36,7 +36,7 @@ SIZES = {"phone": PHONE, "desktop": DESKTOP}
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml"}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _gzipped(path, mtime):
     return gzip.compress(Path(path).read_bytes(), compresslevel=6)
 
@@ -108,12 +108,14 @@ def browse(browser, url, size):
     context.add_init_script(LAYOUT_SHIFT_OBSERVER)
     context.add_init_script(
         "(() => { const a = Element.prototype.attachShadow;"
-        " Element.prototype.attachShadow = function (i) { const r = a.call(this, i); this.__testShadowRoot = r; return r; }; })();"
+        " Element.prototype.attachShadow = function (i) {"
+        " const r = a.call(this, i); this.__testShadowRoot = r; return r; }; })();"
     )
     page = context.new_page()
     origin = url.split("/", 3)[:3]
     external, errors = [], []
-    page.on("request", lambda r: r.url.split("/", 3)[:3] != origin and not r.url.startswith("data:") and external.append(r.url))
+    page.on("request", lambda r: r.url.split("/", 3)[:3] != origin
+            and not r.url.startswith("data:") and external.append(r.url))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url, wait_until="load")
@@ -127,7 +129,8 @@ def browse(browser, url, size):
 
 def write_table(path, rows, details, expected, with_lighthouse):
     """The results so far (rewritten after every page, so a long run leaves a table)."""
-    header = ["page", "size", *([] if not with_lighthouse else CATEGORIES), "axe violations", "other hosts", "console errors", "layout shift"]
+    header = ["page", "size", *([] if not with_lighthouse else CATEGORIES),
+              "axe violations", "other hosts", "console errors", "layout shift"]
     lines = [
         "# Audit of the built site",
         "",
@@ -142,7 +145,8 @@ def write_table(path, rows, details, expected, with_lighthouse):
         "|" + "---|" * len(header),
     ]
     for url, size, scores, axe_count, external, errors, shift in rows:
-        cells = [f"`/{url}`" if url != "(home)" else "`/`", size, *[str(scores[c]) for c in CATEGORIES if scores], str(axe_count), str(external), str(errors), f"{shift:.3f}"]
+        cells = [f"`/{url}`" if url != "(home)" else "`/`", size, *[str(scores[c]) for c in CATEGORIES if scores],
+                 str(axe_count), str(external), str(errors), f"{shift:.3f}"]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "## Findings", ""] + (details or ["None."])
     output = Path(path)
@@ -182,11 +186,13 @@ def main():
                 scores = {} if args.no_lighthouse else lighthouse(base + url, size)
                 rows.append((url or "(home)", size, scores, len(violations), len(external), len(errors), shift))
                 for v in violations:
-                    details.append(f"- `/{url}` {size}: **{v['id']}** ({v['impact']}, {v['count']}×) {v['help']}: " + "; ".join(v["nodes"][:2]))
+                    details.append(f"- `/{url}` {size}: **{v['id']}** ({v['impact']}, {v['count']}×) {v['help']}: "
+                                   + "; ".join(v["nodes"][:2]))
                 details += [f"- `/{url}` {size}: request to another host {u}" for u in external]
                 details += [f"- `/{url}` {size}: console error {e}" for e in errors]
                 output = write_table(args.output, rows, details, len(pages) * len(SIZES), not args.no_lighthouse)
-                print(f"/{url:<45} {size:<8} {scores} axe={len(violations)} external={len(external)} errors={len(errors)} cls={shift:.3f}", flush=True)
+                print(f"/{url:<45} {size:<8} {scores} axe={len(violations)} external={len(external)}"
+                      f" errors={len(errors)} cls={shift:.3f}", flush=True)
         browser.close()
     server.shutdown()
 
