@@ -40,8 +40,44 @@ def network_121():
     return edges(loss, keep={"x", "h1", "h2", "y", "L"}, hide_grads_of={"x"})
 
 
+def forward_only(traced):
+    """A forward-pass figure draws only the forward edges of the computation."""
+    return [e for e in traced if e.kind == "forward"]
+
+
+def walnuts_folded():
+    """Chapter 3's first figure: the count and the tax factor folded into the nodes."""
+    price = Value(100, "price")
+    total = ((price * 2).named("m1") * 1.1).named("m2")
+    total.backward()
+    return forward_only(edges(total, output="total"))
+
+
+def walnuts_and_pistachios_forward():
+    wp, wc, pp, pc, tax = (Value(v, n) for v, n in ((100, "wp"), (2, "wc"), (150, "pp"), (3, "pc"), (1.1, "tax")))
+    total = (((wp * wc).named("mw") + (pp * pc).named("mp")).named("add") * tax).named("mt")
+    total.backward()
+    return forward_only(edges(total, output="total"))
+
+
+def node_with_upstream(op):
+    """Chapter 3's add and multiply nodes, receiving 1.3 from a larger computation after them."""
+    def build():
+        x, y = Value(10, "x"), Value(5, "y")
+        z = (x + y if op == "add" else x * y).named(op)
+        (z * 1.3).backward()
+        return edges(z, output="z")
+    build.__name__ = f"{op}_node"
+    return build
+
+
 # (page, node ids of the diagram, traced edges, labels exact or at shown precision)
+CH03 = "chapters/03-computational-graphs.md"
 DIAGRAMS = [
+    (CH03, {"price", "m1", "m2", "total"}, walnuts_folded, None),
+    (CH03, {"wp", "wc", "pp", "pc", "mw", "mp", "add", "mt", "tax", "total"}, walnuts_and_pistachios_forward, None),
+    (CH03, {"x", "y", "add", "z"}, node_with_upstream("add"), None),
+    (CH03, {"x", "y", "mul", "z"}, node_with_upstream("mul"), None),
     ("chapters/07-worked-examples.md", {"x", "h1", "h2", "y", "L"}, network_121, None),
 ]
 WALNUT_IDS = {"price", "count", "m1", "tax", "m2", "total"}
