@@ -71,6 +71,17 @@ def node_with_upstream(op):
     return build
 
 
+def single_neuron():
+    """Chapter 8's neuron: sigma(w x + b) against the target t, loss (a - t)^2."""
+    w, x, b, t = Value(0.5, "w"), Value(2.0, "x"), Value(-0.5, "b"), Value(1.0, "t")
+    sig = ((w * x).named("mul") + b).named("add").sigmoid().named("sig")
+    loss = (sig - t).square().named("sq")
+    loss.backward()
+    # The subtraction inside "(a - t)^2" is not drawn; nobody needs x's or t's gradient.
+    keep = {"w", "x", "mul", "b", "add", "sig", "t", "sq"}
+    return edges(loss, output="L", keep=keep, hide_grads_of={"x", "t"})
+
+
 # (page, node ids of the diagram, traced edges, labels exact or at shown precision)
 CH03 = "chapters/03-computational-graphs.md"
 DIAGRAMS = [
@@ -79,6 +90,7 @@ DIAGRAMS = [
     (CH03, {"x", "y", "add", "z"}, node_with_upstream("add"), None),
     (CH03, {"x", "y", "mul", "z"}, node_with_upstream("mul"), None),
     ("chapters/07-worked-examples.md", {"x", "h1", "h2", "y", "L"}, network_121, None),
+    ("chapters/08-mlp-numpy.md", {"w", "x", "mul", "b", "add", "sig", "t", "sq", "L"}, single_neuron, None),
 ]
 WALNUT_IDS = {"price", "count", "m1", "tax", "m2", "total"}
 CASES = [(lang, *d) for d in DIAGRAMS for lang in LANGUAGES]
