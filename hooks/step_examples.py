@@ -107,7 +107,7 @@ EXAMPLES = {
             "square_of_sum",
             (Input("x", both("x"), 1.0, -3.0, 3.0), Input("y", both("y"), 2.0, -3.0, 3.0)),
             _square_of_sum,
-            {"add": both("t"), "sq": both("z")},
+            {"add": both("u"), "sq": both("z")},
         ),
         Example(
             "walnuts",
