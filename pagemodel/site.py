@@ -33,23 +33,24 @@ def mkdocs_config():
     return load_yaml(CONFIG.read_text(encoding="utf-8"))
 
 
-def plugin_config(name):
-    for entry in mkdocs_config().get("plugins", []):
+def _entry(section, name, what):
+    """One entry of a mkdocs.yml list (plugins, markdown_extensions): a bare name
+    or a one-key mapping to its settings."""
+    for entry in mkdocs_config().get(section, []):
         if isinstance(entry, dict) and name in entry:
             return entry[name] or {}
         if entry == name:
             return {}
-    raise KeyError(f"mkdocs.yml has no plugin {name!r}")
+    raise KeyError(f"mkdocs.yml has no {what} {name!r}")
+
+
+def plugin_config(name):
+    return _entry("plugins", name, "plugin")
 
 
 def markdown_extension(name):
     """The settings of one entry of mkdocs.yml's markdown_extensions."""
-    for entry in mkdocs_config().get("markdown_extensions", []):
-        if isinstance(entry, dict) and name in entry:
-            return entry[name] or {}
-        if entry == name:
-            return {}
-    raise KeyError(f"mkdocs.yml has no markdown extension {name!r}")
+    return _entry("markdown_extensions", name, "markdown extension")
 
 
 def _languages():
