@@ -20,7 +20,7 @@ import markdown
 import nbformat
 import yaml
 
-from snippets.exercises.notebooks import KERNEL, LANGUAGES, REPO, install_cell, repository_url
+from snippets.exercises.notebooks import LANGUAGES, REPO, assemble
 
 DOCS = REPO / "docs"
 NOTEBOOKS = REPO / "notebooks"
@@ -171,10 +171,4 @@ def build(page):
             cells.append(nbformat.v4.new_code_cell(text))
         else:
             cells.append(nbformat.v4.new_markdown_cell(absolute_links(jupyter_math(text), page)))
-    cells.insert(1 if cells and cells[0].cell_type == "markdown" else 0, install_cell(repository_url()))
-    for index, cell in enumerate(cells):
-        cell.id = f"ch{name[:2]}-{index:02d}"
-    notebook = nbformat.v4.new_notebook(cells=cells)
-    notebook.metadata["kernelspec"] = KERNEL
-    notebook.metadata["language_info"] = {"name": "python"}
-    return notebook
+    return assemble(cells, id_prefix=f"ch{name[:2]}")

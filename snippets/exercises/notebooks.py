@@ -76,9 +76,16 @@ def build(name, language):
             cells.append(nbformat.v4.new_markdown_cell(cell.source, metadata=metadata))
         else:
             cells.append(nbformat.v4.new_code_cell(cell.source, metadata=metadata))
+    return assemble(cells, id_prefix=name[:2])
+
+
+def assemble(cells, id_prefix):
+    """A notebook of these cells with the install cell after the title and fixed
+    cell ids (so rebuilding changes nothing); exercises and chapters share it."""
+    cells = list(cells)
     cells.insert(1 if cells and cells[0].cell_type == "markdown" else 0, install_cell(repository_url()))
     for index, cell in enumerate(cells):
-        cell.id = f"{name[:2]}-{index:02d}"
+        cell.id = f"{id_prefix}-{index:02d}"
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = KERNEL
     notebook.metadata["language_info"] = {"name": "python"}
