@@ -1,3 +1,31 @@
-"""Fixtures shared by the tests that need the built site (links, browser)."""
+"""Fixtures shared by several test files: the built site (links, browser) and
+the package installed as a reader installs it (copied code, notebooks)."""
 
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from pagemodel.site import REPO
 from tests.site_build import built_site  # noqa: F401  (a fixture, used by name)
+
+
+@pytest.fixture(scope="session")
+def installed_package(tmp_path_factory):
+    """The package as ``pip install`` puts it (no build isolation: no network).
+
+    It is built from a copy of what the package is made of, which also keeps
+    the build's leftovers (build/, *.egg-info) out of the working tree.
+    """
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source)
+    shutil.copytree(REPO / "snippets", source / "snippets", ignore=shutil.ignore_patterns("__pycache__"))
+    target = tmp_path_factory.mktemp("site-packages")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
+         "--target", str(target), str(source)],
+        check=True, capture_output=True,
+    )
+    return target

@@ -14,7 +14,6 @@ defined (or imported) by the code copied with it.
 import builtins
 import json
 import os
-import shutil
 import subprocess
 import symtable
 import sys
@@ -22,7 +21,7 @@ import sys
 import pytest
 
 from pagemodel.page import page as page_model
-from pagemodel.site import LANGUAGES, REPO, page_files, relative
+from pagemodel.site import LANGUAGES, page_files, relative
 from tests.optional_torch import needs_torch, require_torch
 
 PAGES = sorted(p for language in LANGUAGES for p in page_files(language) if page_model(p).python_blocks)
@@ -44,26 +43,6 @@ for label, code in scripts:
         failures[label] = traceback.format_exc(limit=-3)
 print(json.dumps(failures))
 """
-
-
-@pytest.fixture(scope="session")
-def installed(tmp_path_factory):
-    """The package as ``pip install`` puts it (no build isolation: no network).
-
-    It is built from a copy of what the package is made of, which also keeps
-    the build's leftovers (build/, *.egg-info) out of the working tree.
-    """
-    source = tmp_path_factory.mktemp("source")
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(REPO / name, source)
-    shutil.copytree(REPO / "snippets", source / "snippets", ignore=shutil.ignore_patterns("__pycache__"))
-    target = tmp_path_factory.mktemp("site-packages")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(source)],
-        check=True, capture_output=True,
-    )
-    return target
 
 
 def scripts_of(page):
@@ -95,15 +74,15 @@ def test_copied_code_defines_every_name_it_uses(page):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=relative)
-def test_copied_code_runs_in_an_empty_folder(page, installed, tmp_path):
+def test_copied_code_runs_in_an_empty_folder(page, installed_package, tmp_path):
     scripts = scripts_of(page)
     if any(needs_torch(code) for _, code in scripts):
         require_torch(relative(page))
-    env = {**os.environ, "PYTHONPATH": str(installed), "MPLBACKEND": "Agg"}
+    env = {**os.environ, "PYTHONPATH": str(installed_package), "MPLBACKEND": "Agg"}
     result = subprocess.run(
         [sys.executable, "-c", RUNNER], input=json.dumps(scripts), cwd=tmp_path, env=env,
         capture_output=True, text=True, check=True,
     )
     report = json.loads(result.stdout)
-    assert report.pop("installed_at").startswith(str(installed)), "ran against the repository, not the install"
+    assert report.pop("installed_at").startswith(str(installed_package)), "ran against the repository, not the install"
     assert not report, "copied code fails:\n" + "\n".join(f"--- {k}\n{v}" for k, v in report.items())

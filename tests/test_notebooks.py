@@ -16,8 +16,6 @@ and held to the same checks as the pages.
 import importlib.util
 import os
 import re
-import subprocess
-import sys
 
 import nbformat
 import pytest
@@ -52,18 +50,6 @@ def stored(name, language):
 
 def tags(cell):
     return cell.metadata.get("tags", [])
-
-
-@pytest.fixture(scope="session")
-def installed_package(tmp_path_factory):
-    """The package as `pip install` gives it to a reader, in a folder of its own."""
-    target = tmp_path_factory.mktemp("site-packages")
-    subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(REPO)],
-        check=True, cwd=target,
-    )
-    return target
 
 
 @pytest.fixture(scope="session")
