@@ -5,13 +5,11 @@
   Material and the i18n plugin write are absolute from there.
 * Debian's Chromium (/usr/bin/chromium) is driven by Python Playwright: one
   browser for the whole session, a fresh context and page for every test.
-* The scripts the pages load from unpkg (KaTeX, named in mkdocs.yml, and
-  mermaid, which Material requests itself) are answered from
-  ``tests/browser/node_modules`` (``npm ci --prefix tests/browser`` installs the
-  pinned versions): the request to the CDN is redirected to the same file on
-  the local server, under ``/__cdn__/``. Every other request that leaves the
-  local server is aborted and recorded, so a test can tell what a page tried
-  to fetch.
+* The site serves its KaTeX, mermaid, fonts and scripts itself
+  (docs/assets/vendor/), so every request that leaves the local server is
+  aborted and recorded as a problem: a test can tell what a page tried to fetch.
+  ``tests/browser/node_modules`` (``npm ci --prefix tests/browser``) holds the
+  pinned packages the vendored copies come from, and axe-core.
 """
 
 import functools
@@ -41,17 +39,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-CDN_HOSTS = {"unpkg.com", "cdn.jsdelivr.net"}
 LOCAL_PACKAGES = ("katex", "mermaid")
-# None: the site serves its fonts, scripts and styles itself (theme.font is
-# false, no repository facts), so any request to another host is a problem.
-EXPECTED_EXTERNAL_HOSTS = set()
-# unpkg.com/<package>@<version>/<path> and cdn.jsdelivr.net/npm/<package>@<version>/<path>
-CDN_PATH = re.compile(r"^/(?:npm/)?(?P<package>[a-z0-9.-]+)@(?P<version>[^/]+)/(?P<path>.+)$")
 # Material's search worker loads these after the page is shown, whatever the page.
 SEARCH_FILES = ("/search/search_index.json", "/assets/javascripts/lunr/", "/assets/javascripts/workers/search.")
-# Where the local server serves node_modules; the CDN requests are redirected here.
-CDN_PREFIX = "/__cdn__/"
 CONTENT_TYPES = {
     ".js": "text/javascript",
     ".mjs": "text/javascript",
@@ -70,38 +60,6 @@ def _installed_version(package):
     return json.loads(manifest.read_text(encoding="utf-8"))["version"]
 
 
-def _version_matches(requested, installed):
-    """'11' (as Material asks for mermaid) matches 11.x.y; '0.16.22' only itself."""
-    requested_parts = requested.split(".")
-    return installed.split(".")[: len(requested_parts)] == requested_parts
-
-
-def cdn_file(url):
-    """The file in node_modules for a CDN URL of katex or mermaid, or None."""
-    parts = urlsplit(url)
-    if parts.hostname not in CDN_HOSTS:
-        return None
-    match = CDN_PATH.match(parts.path)
-    if not match or match["package"] not in LOCAL_PACKAGES:
-        return None
-    installed = _installed_version(match["package"])
-    if installed is None or not _version_matches(match["version"], installed):
-        return None
-    return cdn_file_on_disk(f"{match['package']}/{match['path']}")
-
-
-def cdn_file_on_disk(relative):
-    """node_modules/<package>/<path> for a package the tests serve, if it is a file there."""
-    package = relative.split("/", 1)[0]
-    if package not in LOCAL_PACKAGES:
-        return None
-    root = (NODE_MODULES / package).resolve()
-    path = (NODE_MODULES / relative).resolve()
-    if root not in path.parents or not path.is_file():
-        return None
-    return path
-
-
 @pytest.fixture(scope="session")
 def chromium_executable():
     if not CHROMIUM.exists():
@@ -115,7 +73,7 @@ def chromium_executable():
         if _installed_version(package) is None:
             pytest.fail(
                 f"tests/browser/node_modules/{package} is missing: the browser tests serve the pinned "
-                "KaTeX and mermaid from there instead of unpkg. Install them with\n"
+                "KaTeX and mermaid the site's vendored copies are checked against. Install them with\n"
                 "    npm ci --prefix tests/browser\n"
                 "(`make test` does this for you).",
                 pytrace=False,
@@ -123,32 +81,16 @@ def chromium_executable():
     return str(CHROMIUM)
 
 
-def local_cdn_path(path):
-    """The path on the local server that serves a file of node_modules."""
-    return CDN_PREFIX + path.relative_to(NODE_MODULES.resolve()).as_posix()
-
-
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves site/ under ``root`` (site_url's path) and node_modules under
-    CDN_PREFIX; anything else is a 404."""
+    """Serves site/ under ``root`` (site_url's path); anything else is a 404."""
 
     root = "/"
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **CONTENT_TYPES}
 
     def translate_path(self, path):
-        if path.startswith(CDN_PREFIX):
-            local = cdn_file_on_disk(path[len(CDN_PREFIX) :].split("?", 1)[0])
-            return str(local) if local else str(NODE_MODULES / "__not_a_package_file__")
         if not path.startswith(self.root):
             return str(Path(self.directory) / "__outside_the_site_root__" / "missing")
         return super().translate_path("/" + path[len(self.root) :])
-
-    def end_headers(self):
-        if self.path.startswith(CDN_PREFIX):
-            # Fonts are fetched in CORS mode from a stylesheet that came from the CDN.
-            self.send_header("Access-Control-Allow-Origin", "*")
-            self.send_header("Cache-Control", "max-age=3600")  # versioned files, as on the CDN
-        super().end_headers()
 
     def log_message(self, format, *args):
         pass
@@ -194,7 +136,6 @@ class PageLog:
     page_errors: list = field(default_factory=list)
     failed_requests: list = field(default_factory=list)  # local: (url, reason)
     aborted_external: list = field(default_factory=list)  # every request sent outside
-    unserved_cdn: list = field(default_factory=list)  # CDN files node_modules lacks
     in_flight: set = field(default_factory=set)  # requests sent and not yet answered
 
     def pending(self, search=True):
@@ -216,9 +157,6 @@ class PageLog:
         """A failed load that is recorded elsewhere or known to be harmless."""
         return url in self.aborted_external or self.is_sitemap_probe(url)
 
-    def unexpected_external(self):
-        return [url for url in self.aborted_external if urlsplit(url).hostname not in EXPECTED_EXTERNAL_HOSTS]
-
     def problems(self):
         """Console errors, uncaught exceptions and failed loads, one line each."""
         lines = [
@@ -232,8 +170,7 @@ class PageLog:
             for url, reason in self.failed_requests
             if not self.is_sitemap_probe(url)
         ]
-        lines += [f"CDN file not in tests/browser/node_modules: {url}" for url in self.unserved_cdn]
-        lines += [f"request to the network (aborted): {url}" for url in self.unexpected_external()]
+        lines += [f"request to the network (aborted): {url}" for url in self.aborted_external]
         return lines
 
 
@@ -245,7 +182,7 @@ def page_log(site_url):
 
 @pytest.fixture
 def page(browser, page_log):
-    """A fresh page whose network is the local server plus node_modules."""
+    """A fresh page whose network is the local server only."""
     context = browser.new_context(
         locale="ko-KR", viewport={"width": 1280, "height": 900}, service_workers="block"
     )
@@ -265,22 +202,7 @@ def page(browser, page_log):
     )
 
     def route(route):
-        url = route.request.url
-        local = cdn_file(url)
-        if local is not None:
-            # A redirect, not the file's bytes: fulfilling mermaid's 3.5 MB through
-            # Playwright's pipe took about 2 s per page; the local server takes ms.
-            route.fulfill(
-                status=302,
-                headers={
-                    "Location": page_log.origin + local_cdn_path(local),
-                    "Access-Control-Allow-Origin": "*",
-                },
-            )
-            return
-        if urlsplit(url).hostname in CDN_HOSTS and any(f"/{p}@" in url for p in LOCAL_PACKAGES):
-            page_log.unserved_cdn.append(url)
-        page_log.aborted_external.append(url)
+        page_log.aborted_external.append(route.request.url)
         route.abort("internetdisconnected")
 
     # Only requests that leave the local server go through Python.
