@@ -53,6 +53,58 @@ DIAGRAM_LABELS = """
 })
 """
 
+# True once KaTeX and mermaid have had their go at the page: every arithmatex
+# element holds KaTeX output (or a KaTeX error) and `expected` mermaid
+# diagrams have been drawn into their shadow roots.
+RENDERED = """
+(expected) => {
+  const math = [...document.querySelectorAll('.arithmatex')];
+  if (!math.every((e) => e.querySelector('.katex, .katex-error'))) return false;
+  const drawn = [...document.querySelectorAll('div.mermaid')]
+    .filter((e) => e.__testShadowRoot && e.__testShadowRoot.querySelector('svg'));
+  return drawn.length >= expected;
+}
+"""
+
+# Per arithmatex element: does it hold KaTeX, which KaTeX errors, and what
+# text is left outside KaTeX's output (raw delimiters mean it was not rendered).
+MATH_STATE = """
+() => [...document.querySelectorAll('.arithmatex')].map((element) => {
+  const copy = element.cloneNode(true);
+  copy.querySelectorAll('.katex, .katex-display').forEach((k) => k.remove());
+  return {
+    source: element.querySelector('annotation')?.textContent ?? element.textContent,
+    hasKatex: !!element.querySelector('.katex'),
+    errors: [...element.querySelectorAll('.katex-error')].map((e) => e.getAttribute('title') || e.textContent),
+    leftover: copy.textContent,
+  };
+})
+"""
+
+# Text of the article outside code, KaTeX output and mermaid sources: where
+# unconverted math ($$ ... $$ arithmatex did not pick up) would show.
+ARTICLE_TEXT = """
+() => {
+  const article = document.querySelector('article.md-content__inner') || document.body;
+  const copy = article.cloneNode(true);
+  copy.querySelectorAll('pre, code, .katex, .katex-display, .mermaid, script, style').forEach((e) => e.remove());
+  return copy.textContent;
+}
+"""
+
+MERMAID_STATE = """
+() => [...document.querySelectorAll('div.mermaid')].map((element) => {
+  const root = element.__testShadowRoot;
+  const svg = root && root.querySelector('svg');
+  return {
+    svg: !!svg,
+    error: !!svg && (svg.getAttribute('aria-roledescription') === 'error' ||
+                     /Syntax error/i.test(svg.textContent)),
+    text: svg ? svg.textContent.slice(0, 120) : '',
+  };
+})
+"""
+
 RUN_AXE = """
 async () => {
   const result = await axe.run(document, { resultTypes: ['violations'] });

@@ -3,18 +3,9 @@ at phone and desktop sizes, and in the dark scheme on pages of every kind."""
 
 import pytest
 
-from tests.browser.measure import axe_violations, wait_until_drawn
-from tests.browser.visits import PAGES, SIZES, describe, visit
+from tests.browser.visits import DARK_PAGES, DARK_SIZE, PAGES, SIZES, describe, visit
 
 pytestmark = pytest.mark.browser
-
-# One page of each kind per language: home, a chapter with code, diagrams and
-# a plot, an exercise notebook, the glossary table.
-DARK_PAGES = [
-    prefix + url
-    for prefix in ("", "en/")
-    for url in ("", "chapters/05-activation-layers/", "exercises/02-single-neuron/", "glossary/")
-]
 
 
 def report(violations):
@@ -32,10 +23,6 @@ def test_axe_finds_no_violations(request, url, size):
 
 
 @pytest.mark.parametrize("url", DARK_PAGES)
-def test_axe_finds_no_violations_in_the_dark_scheme(page, site_url, url):
-    page.goto(site_url + url, wait_until="load")
-    page.locator("label[for='__palette_1']").first.click()
-    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
-    wait_until_drawn(page)
-    violations = axe_violations(page)
-    assert not violations, f"/{url} (dark):\n{report(violations)}"
+def test_axe_finds_no_violations_in_the_dark_scheme(request, url):
+    violations = visit(request, url, DARK_SIZE).dark_axe  # the same page, switched once measured
+    assert not violations, f"{describe(url, DARK_SIZE)} (dark):\n{report(violations)}"

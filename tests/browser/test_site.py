@@ -7,12 +7,13 @@ copy button are tried by hand as a reader would use them.
 """
 
 import re
-from dataclasses import dataclass
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.site_build import SITE, site_pages
+from tests.browser.measure import RENDERED
+from tests.browser.visits import describe, expected_diagrams, measured, static_html
+from tests.site_build import site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -20,128 +21,22 @@ PAGES = site_pages()
 KO_PAGES = [url for url in PAGES if not url.startswith("en/")]
 RAW_MATH = ("$$", "\\(", "\\[")
 
-# True once KaTeX and mermaid have had their go at the page: every arithmatex
-# element holds KaTeX output (or a KaTeX error) and `expected` mermaid
-# diagrams have been drawn into their shadow roots.
-RENDERED = """
-(expected) => {
-  const math = [...document.querySelectorAll('.arithmatex')];
-  if (!math.every((e) => e.querySelector('.katex, .katex-error'))) return false;
-  const drawn = [...document.querySelectorAll('div.mermaid')]
-    .filter((e) => e.__testShadowRoot && e.__testShadowRoot.querySelector('svg'));
-  return drawn.length >= expected;
-}
-"""
-
-# Per arithmatex element: does it hold KaTeX, which KaTeX errors, and what
-# text is left outside KaTeX's output (raw delimiters mean it was not rendered).
-MATH_STATE = """
-() => [...document.querySelectorAll('.arithmatex')].map((element) => {
-  const copy = element.cloneNode(true);
-  copy.querySelectorAll('.katex, .katex-display').forEach((k) => k.remove());
-  return {
-    source: element.querySelector('annotation')?.textContent ?? element.textContent,
-    hasKatex: !!element.querySelector('.katex'),
-    errors: [...element.querySelectorAll('.katex-error')].map((e) => e.getAttribute('title') || e.textContent),
-    leftover: copy.textContent,
-  };
-})
-"""
-
-# Text of the article outside code, KaTeX output and mermaid sources: where
-# unconverted math ($$ ... $$ arithmatex did not pick up) would show.
-ARTICLE_TEXT = """
-() => {
-  const article = document.querySelector('article.md-content__inner') || document.body;
-  const copy = article.cloneNode(true);
-  copy.querySelectorAll('pre, code, .katex, .katex-display, .mermaid, script, style').forEach((e) => e.remove());
-  return copy.textContent;
-}
-"""
-
-MERMAID_STATE = """
-() => [...document.querySelectorAll('div.mermaid')].map((element) => {
-  const root = element.__testShadowRoot;
-  const svg = root && root.querySelector('svg');
-  return {
-    svg: !!svg,
-    error: !!svg && (svg.getAttribute('aria-roledescription') === 'error' ||
-                     /Syntax error/i.test(svg.textContent)),
-    text: svg ? svg.textContent.slice(0, 120) : '',
-  };
-})
-"""
-
-
-def static_html(url):
-    page = SITE / url / "index.html"
-    return page.read_text(encoding="utf-8", errors="replace") if page.is_file() else ""
-
-
-def expected_diagrams(url):
-    return len(re.findall(r'<pre class="mermaid"', static_html(url)))
-
-
-def describe(url):
-    return f"/{url} ({'English' if url.startswith('en/') else 'Korean'})"
-
-
-@dataclass
-class Visit:
-    """What one page showed once KaTeX and mermaid had run."""
-
-    status: int
-    is_material: bool
-    problems: list
-    math: list
-    article_text: str
-    diagrams: list
-
-
-# A page is opened once and looked at by the three per-page tests below
-# (errors, math, diagrams): 38 page loads instead of 114.
-_visits = {}
-
-
-def visit(request, url):
-    if url not in _visits:
-        page = request.getfixturevalue("page")
-        page_log = request.getfixturevalue("page_log")
-        site_url = request.getfixturevalue("site_url")
-        response = page.goto(site_url + url, wait_until="load")
-        try:
-            page.wait_for_function(RENDERED, arg=expected_diagrams(url), timeout=10_000)
-        except PlaywrightTimeoutError:
-            pass  # the tests report what is missing
-        # Lay the page out so KaTeX's fonts are requested, then let them load.
-        page.evaluate("async () => { document.body.getBoundingClientRect(); await document.fonts.ready; }")
-        # What the page itself asked for (fonts, the language links' sitemap
-        # probes, the GitHub facts) has an outcome before the log is read. The
-        # search worker's loads, the same on every page, are checked by
-        # test_search_finds_a_term.
-        request.getfixturevalue("wait_for_requests")(search=False)
-        _visits[url] = Visit(
-            status=response.status if response else 0,
-            is_material=page.locator("header.md-header").count() == 1,
-            problems=page_log.problems(),
-            math=page.evaluate(MATH_STATE),
-            article_text=page.evaluate(ARTICLE_TEXT),
-            diagrams=page.evaluate(MERMAID_STATE),
-        )
-    return _visits[url]
+# The per-page checks read the desktop visit that the offline, a11y and label
+# tests share (visits.py): one page load for all of them.
+SIZE = "desktop"
 
 
 @pytest.mark.parametrize("url", PAGES)
 def test_page_loads_without_errors(request, url):
-    seen = visit(request, url)
-    assert seen.status == 200, f"{describe(url)}: HTTP {seen.status}"
-    assert seen.is_material, f"{describe(url)} is not a Material page (no header)"
-    assert not seen.problems, f"{describe(url)}:\n" + "\n".join(seen.problems)
+    seen = measured(request, url, SIZE)
+    assert seen.status == 200, f"{describe(url, SIZE)}: HTTP {seen.status}"
+    assert seen.is_material, f"{describe(url, SIZE)} is not a Material page (no header)"
+    assert not seen.problems, f"{describe(url, SIZE)}:\n" + "\n".join(seen.problems)
 
 
 @pytest.mark.parametrize("url", PAGES)
 def test_every_formula_is_rendered(request, url):
-    seen = visit(request, url)
+    seen = measured(request, url, SIZE)
     failures = []
     for item in seen.math:
         source = " ".join(item["source"].split())[:100]
@@ -157,18 +52,18 @@ def test_every_formula_is_rendered(request, url):
         for match in re.finditer(re.escape(token), text):
             context = " ".join(text[max(0, match.start() - 40) : match.end() + 60].split())
             failures.append(f"raw {token} in the page text: ...{context}...")
-    assert not failures, f"{describe(url)}:\n" + "\n".join(dict.fromkeys(failures))
+    assert not failures, f"{describe(url, SIZE)}:\n" + "\n".join(dict.fromkeys(failures))
 
 
 @pytest.mark.parametrize("url", PAGES)
 def test_every_mermaid_diagram_is_drawn(request, url):
     expected = expected_diagrams(url)
-    seen = visit(request, url)
+    seen = measured(request, url, SIZE)
     drawn = [d for d in seen.diagrams if d["svg"] and not d["error"]]
     errors = [d["text"] for d in seen.diagrams if d["error"]]
-    assert not errors, f"{describe(url)}: mermaid could not draw {len(errors)} diagram(s): {errors}"
+    assert not errors, f"{describe(url, SIZE)}: mermaid could not draw {len(errors)} diagram(s): {errors}"
     assert len(drawn) == expected, (
-        f"{describe(url)}: {expected} mermaid block(s) in the page, {len(drawn)} drawn as SVG"
+        f"{describe(url, SIZE)}: {expected} mermaid block(s) in the page, {len(drawn)} drawn as SVG"
     )
 
 

@@ -1,40 +1,71 @@
 """One visit per (page, screen size), shared by the per-page browser tests.
 
-A page is opened once at each size and measured for every check (requests
-to other hosts, console errors, layout shift, axe, diagram label sizes);
-test_offline.py, test_a11y.py and test_diagram_labels.py each assert one of
-them, so a failure names what is wrong without reloading the page.
+A page is opened once at each size and measured for every check: its HTTP
+status, requests to other hosts, console errors and failed loads, layout
+shift, the state of its math and diagrams, axe, diagram label sizes, and (on
+the pages of DARK_PAGES, at desktop size) axe again in the dark scheme.
+test_site.py, test_offline.py, test_a11y.py and test_diagram_labels.py each
+assert one of them, so a failure names what is wrong without reloading the
+page: 76 page loads for all of those tests.
 """
 
+import re
 from dataclasses import dataclass
 
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 from tests.browser.measure import (
+    ARTICLE_TEXT,
     DESKTOP,
+    DIAGRAMS_DRAWN,
     LAYOUT_SHIFT_OBSERVER,
+    MATH_STATE,
+    MERMAID_STATE,
     PHONE,
+    RENDERED,
     axe_violations,
     diagram_labels,
     layout_shift,
     wait_until_drawn,
 )
-from tests.site_build import site_pages
+from tests.site_build import SITE, site_pages
 
 PAGES = site_pages()
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
-# Late work that can still move the page: web fonts, then two frames.
+# One page of each kind per language, also checked in the dark scheme: home,
+# a chapter with code, diagrams and a plot, an exercise notebook, the glossary.
+DARK_PAGES = [
+    prefix + url
+    for prefix in ("", "en/")
+    for url in ("", "chapters/05-activation-layers/", "exercises/02-single-neuron/", "glossary/")
+]
+DARK_SIZE = "desktop"
+DRAWN_TIMEOUT_MS = 15_000
+# Lay the page out (so KaTeX's fonts are requested), then late work that can
+# still move it: web fonts, then two frames.
 SETTLED = (
-    "() => document.fonts.ready.then("
-    "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))"
+    "() => { document.body.getBoundingClientRect(); return document.fonts.ready.then("
+    "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))); }"
 )
+# Every formula rendered, every mermaid source drawn (`expected` of them).
+READY = f"(expected) => ({RENDERED})(expected) && ({DIAGRAMS_DRAWN})()"
 
 
 @dataclass
 class Visit:
+    status: int
+    is_material: bool  # Material's header is there
+    not_drawn: str  # why the page was not drawn in time ("" once it was)
     other_hosts: list  # every request that left the site's origin (served or not)
     problems: list  # console errors, exceptions, failed loads (conftest's PageLog)
     layout_shift: float
+    math: list  # measure.MATH_STATE
+    article_text: str  # measure.ARTICLE_TEXT
+    diagrams: list  # measure.MERMAID_STATE
     axe: list
     labels: list  # diagram labels with their shown size in px
+    dark_axe: list | None  # axe in the dark scheme (DARK_PAGES at DARK_SIZE), else None
 
 
 _visits = {}
@@ -44,27 +75,73 @@ def describe(url, size):
     return f"/{url} ({'English' if url.startswith('en/') else 'Korean'}, {size})"
 
 
-def visit(request, url, size):
+def static_html(url):
+    page = SITE / url / "index.html"
+    return page.read_text(encoding="utf-8", errors="replace") if page.is_file() else ""
+
+
+def expected_diagrams(url):
+    return len(re.findall(r'<pre class="mermaid"', static_html(url)))
+
+
+def _dark_scheme_axe(page):
+    page.locator("label[for='__palette_1']").first.click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    wait_until_drawn(page)
+    return axe_violations(page)
+
+
+def _measure(request, url, size):
+    page = request.getfixturevalue("page")
+    page_log = request.getfixturevalue("page_log")
+    site_url = request.getfixturevalue("site_url")
+    other_hosts = []
+    page.on(
+        "request",
+        lambda r: None if page_log.is_local(r.url) or r.url.startswith("data:") else other_hosts.append(r.url),
+    )
+    page.set_viewport_size(SIZES[size])
+    page.add_init_script(LAYOUT_SHIFT_OBSERVER)
+    response = page.goto(site_url + url, wait_until="load")
+    not_drawn = ""
+    try:
+        page.wait_for_function(READY, arg=expected_diagrams(url), timeout=DRAWN_TIMEOUT_MS)
+    except PlaywrightTimeoutError:
+        # test_site.py reports what is missing; the other per-page tests fail on it.
+        not_drawn = f"math or diagrams not drawn within {DRAWN_TIMEOUT_MS} ms"
+    page.evaluate(SETTLED)
+    # What the page itself asked for (fonts, the language links' sitemap
+    # probes) has an outcome before the log is read. The search worker's
+    # loads, the same on every page, are checked by test_search_finds_a_term.
+    request.getfixturevalue("wait_for_requests")(search=False)
+    return Visit(
+        status=response.status if response else 0,
+        is_material=page.locator("header.md-header").count() == 1,
+        not_drawn=not_drawn,
+        other_hosts=other_hosts,
+        problems=page_log.problems(),
+        layout_shift=layout_shift(page),
+        math=page.evaluate(MATH_STATE),
+        article_text=page.evaluate(ARTICLE_TEXT),
+        diagrams=page.evaluate(MERMAID_STATE),
+        axe=axe_violations(page) if not not_drawn else [],
+        labels=diagram_labels(page),
+        # Last: switching the scheme changes the page the rest was measured on.
+        dark_axe=_dark_scheme_axe(page) if url in DARK_PAGES and size == DARK_SIZE and not not_drawn else None,
+    )
+
+
+def measured(request, url, size):
+    """The page's Visit, drawn in time or not (for the tests that say what is missing)."""
     key = (url, size)
     if key not in _visits:
-        page = request.getfixturevalue("page")
-        page_log = request.getfixturevalue("page_log")
-        site_url = request.getfixturevalue("site_url")
-        other_hosts = []
-        page.on(
-            "request",
-            lambda r: None if page_log.is_local(r.url) or r.url.startswith("data:") else other_hosts.append(r.url),
-        )
-        page.set_viewport_size(SIZES[size])
-        page.add_init_script(LAYOUT_SHIFT_OBSERVER)
-        page.goto(site_url + url, wait_until="load")
-        wait_until_drawn(page)
-        page.evaluate(SETTLED)
-        _visits[key] = Visit(
-            other_hosts=other_hosts,
-            problems=page_log.problems(),
-            layout_shift=layout_shift(page),
-            axe=axe_violations(page),
-            labels=diagram_labels(page),
-        )
+        _visits[key] = _measure(request, url, size)
     return _visits[key]
+
+
+def visit(request, url, size):
+    """The page's Visit; the test fails if the page was not drawn in time."""
+    seen = measured(request, url, size)
+    if seen.not_drawn:
+        pytest.fail(f"{describe(url, size)}: {seen.not_drawn}", pytrace=False)
+    return seen
