@@ -40,6 +40,44 @@ async ([themeCSS, diagrams]) => {
 }
 """
 
+# mermaid gives every drawing its whole stylesheet (about 14 KB: every diagram
+# type, error icons, animations); each page would parse one per diagram. Kept:
+# the rules that select something in this drawing (pseudo-classes ignored when
+# testing), the keyframes those rules use, and other at-rules.
+PRUNE = """
+(svg) => {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = host.attachShadow({ mode: 'open' });
+  root.innerHTML = svg;
+  const style = root.querySelector('style');
+  const matches = (selector) => {
+    try {
+      return !!root.querySelector(selector.replace(/::?[a-z-]+(\\([^)]*\\))?/gi, '') || '*');
+    } catch (error) {
+      return true;  // a selector the browser cannot test is kept
+    }
+  };
+  const kept = [], keyframes = [];
+  for (const rule of style.sheet.cssRules) {
+    if (rule instanceof CSSStyleRule) {
+      const selectors = rule.selectorText.split(',').filter(matches);
+      if (selectors.length) kept.push(selectors.join(',') + '{' + rule.style.cssText + '}');
+    } else if (rule instanceof CSSKeyframesRule) {
+      keyframes.push(rule);
+    } else {
+      kept.push(rule.cssText);
+    }
+  }
+  const text = kept.join('');
+  for (const rule of keyframes) if (text.includes(rule.name)) kept.push(rule.cssText);
+  style.textContent = kept.join('');
+  const pruned = root.innerHTML;
+  host.remove();
+  return pruned;
+}
+"""
+
 
 def material_assets():
     import material
@@ -82,7 +120,7 @@ def draw(diagrams):
         for stylesheet in stylesheets:
             tab.add_style_tag(content=stylesheet.read_text(encoding="utf-8"))
         tab.add_script_tag(path=str(MERMAID_JS))
-        drawn = tab.evaluate(DRAW, [material_theme_css(), diagrams])
+        drawn = [tab.evaluate(PRUNE, svg) for svg in tab.evaluate(DRAW, [material_theme_css(), diagrams])]
         browser.close()
     return drawn
 
