@@ -22,21 +22,19 @@ new PerformanceObserver((list) => {
 }).observe({ type: 'layout-shift', buffered: true });
 """
 
-# True once every mermaid source on the page has been drawn as an SVG
-# (Material draws into a shadow root; conftest keeps a handle on it).
+# True once every diagram's drawing is in place: the build writes each SVG
+# inside a declarative shadow root (hooks/diagrams.py), so this holds as soon
+# as the HTML is parsed, unless a diagram was left undrawn.
 DIAGRAMS_DRAWN = """
-() => {
-  if (document.querySelector('pre.mermaid')) return false;
-  return [...document.querySelectorAll('div.mermaid')]
-    .every((e) => e.__testShadowRoot && e.__testShadowRoot.querySelector('svg'));
-}
+() => !document.querySelector('pre.mermaid, pre.diagram-undrawn') &&
+  [...document.querySelectorAll('div.diagram')].every((e) => e.shadowRoot && e.shadowRoot.querySelector('svg'))
 """
 
 # Every text label of every drawn diagram: its font size times the scale at
 # which the SVG is shown (drawn width over the width of its viewBox).
 DIAGRAM_LABELS = """
-() => [...document.querySelectorAll('div.mermaid')].flatMap((host, index) => {
-  const root = host.__testShadowRoot;
+() => [...document.querySelectorAll('div.diagram')].flatMap((host, index) => {
+  const root = host.shadowRoot;
   const svg = root && root.querySelector('svg');
   if (!svg) return [];
   const box = svg.viewBox && svg.viewBox.baseVal;
@@ -53,15 +51,15 @@ DIAGRAM_LABELS = """
 })
 """
 
-# True once KaTeX and mermaid have had their go at the page: every arithmatex
-# element holds KaTeX output (or a KaTeX error) and `expected` mermaid
-# diagrams have been drawn into their shadow roots.
+# True once the page shows its math and diagrams: every arithmatex element
+# holds KaTeX output (or a KaTeX error) and `expected` diagrams have their SVG
+# in their shadow roots.
 RENDERED = """
 (expected) => {
   const math = [...document.querySelectorAll('.arithmatex')];
   if (!math.every((e) => e.querySelector('.katex, .katex-error'))) return false;
-  const drawn = [...document.querySelectorAll('div.mermaid')]
-    .filter((e) => e.__testShadowRoot && e.__testShadowRoot.querySelector('svg'));
+  const drawn = [...document.querySelectorAll('div.diagram')]
+    .filter((e) => e.shadowRoot && e.shadowRoot.querySelector('svg'));
   return drawn.length >= expected;
 }
 """
@@ -81,20 +79,20 @@ MATH_STATE = """
 })
 """
 
-# Text of the article outside code, KaTeX output and mermaid sources: where
+# Text of the article outside code, KaTeX output and diagrams: where
 # unconverted math ($$ ... $$ arithmatex did not pick up) would show.
 ARTICLE_TEXT = """
 () => {
   const article = document.querySelector('article.md-content__inner') || document.body;
   const copy = article.cloneNode(true);
-  copy.querySelectorAll('pre, code, .katex, .katex-display, .mermaid, script, style').forEach((e) => e.remove());
+  copy.querySelectorAll('pre, code, .katex, .katex-display, .diagram, script, style').forEach((e) => e.remove());
   return copy.textContent;
 }
 """
 
 MERMAID_STATE = """
-() => [...document.querySelectorAll('div.mermaid')].map((element) => {
-  const root = element.__testShadowRoot;
+() => [...document.querySelectorAll('div.diagram')].map((element) => {
+  const root = element.shadowRoot;
   const svg = root && root.querySelector('svg');
   return {
     svg: !!svg,

@@ -1,8 +1,8 @@
 """The built site as a reader's browser shows it (Chromium, no network).
 
 Every page of the navigation in both languages must load without console
-errors or failed requests, render all of its math with KaTeX and all of its
-mermaid diagrams as SVG. The language switcher, the search box and the code
+errors or failed requests, show all of its math as KaTeX output and every
+mermaid diagram as its drawing (an SVG the build puts in place). The language switcher, the search box and the code
 copy button are tried by hand as a reader would use them.
 """
 
@@ -63,13 +63,14 @@ def test_every_mermaid_diagram_is_drawn(request, url):
     errors = [d["text"] for d in seen.diagrams if d["error"]]
     assert not errors, f"{describe(url, SIZE)}: mermaid could not draw {len(errors)} diagram(s): {errors}"
     assert len(drawn) == expected, (
-        f"{describe(url, SIZE)}: {expected} mermaid block(s) in the page, {len(drawn)} drawn as SVG"
+        f"{describe(url, SIZE)}: {expected} diagram(s) in the page, {len(drawn)} shown as SVG"
+        " (an undrawn one needs `make diagrams`)"
     )
 
 
 # The tests below need the page's HTML, styles and Material's own script, all
-# there at DOMContentLoaded; waiting for "load" would also wait for mermaid
-# (3.5 MB of script) and the diagrams, which the per-page tests above check.
+# there at DOMContentLoaded; waiting for "load" would also wait for images
+# and fonts, which the per-page tests above check.
 READY = "domcontentloaded"
 
 

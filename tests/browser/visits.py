@@ -48,7 +48,7 @@ SETTLED = (
     "() => { document.body.getBoundingClientRect(); return document.fonts.ready.then("
     "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))); }"
 )
-# Every formula rendered, every mermaid source drawn (`expected` of them).
+# Every formula rendered, every diagram shown as its drawing (`expected` of them).
 READY = f"(expected) => ({RENDERED})(expected) && ({DIAGRAMS_DRAWN})()"
 
 
@@ -81,7 +81,8 @@ def static_html(url):
 
 
 def expected_diagrams(url):
-    return len(re.findall(r'<pre class="mermaid"', static_html(url)))
+    """Diagrams in the built page: drawings in place, or sources left undrawn."""
+    return len(re.findall(r'<div class="diagram">|<pre class="(?:mermaid|diagram-undrawn)"', static_html(url)))
 
 
 def _dark_scheme_axe(page):
