@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.browser.measure import RENDERED
-from tests.browser.visits import describe, expected_diagrams, measured, static_html
+from tests.browser.visits import PAGE_STATE_SIZE, describe, expected_diagrams, measured, static_html
 from tests.site_build import site_pages
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,7 @@ RAW_MATH = ("$$", "\\(", "\\[")
 
 # The per-page checks read the desktop visit that the offline, a11y and label
 # tests share (visits.py): one page load for all of them.
-SIZE = "desktop"
+SIZE = PAGE_STATE_SIZE
 
 
 @pytest.mark.parametrize("url", PAGES)

@@ -41,6 +41,9 @@ DARK_PAGES = [
     for url in ("", "chapters/05-activation-layers/", "exercises/02-single-neuron/", "glossary/")
 ]
 DARK_SIZE = "desktop"
+# The size at which the math and diagram state is read (test_site.py): it does
+# not depend on the screen, and reading it costs a copy of the article.
+PAGE_STATE_SIZE = "desktop"
 DRAWN_TIMEOUT_MS = 15_000
 # Lay the page out (so KaTeX's fonts are requested), then late work that can
 # still move it: web fonts, then two frames.
@@ -60,9 +63,9 @@ class Visit:
     other_hosts: list  # every request that left the site's origin (served or not)
     problems: list  # console errors, exceptions, failed loads (conftest's PageLog)
     layout_shift: float
-    math: list  # measure.MATH_STATE
-    article_text: str  # measure.ARTICLE_TEXT
-    diagrams: list  # measure.MERMAID_STATE
+    math: list | None  # measure.MATH_STATE (at PAGE_STATE_SIZE, else None)
+    article_text: str | None  # measure.ARTICLE_TEXT (likewise)
+    diagrams: list | None  # measure.MERMAID_STATE (likewise)
     axe: list
     labels: list  # diagram labels with their shown size in px
     dark_axe: list | None  # axe in the dark scheme (DARK_PAGES at DARK_SIZE), else None
@@ -115,6 +118,7 @@ def _measure(request, url, size):
     # probes) has an outcome before the log is read. The search worker's
     # loads, the same on every page, are checked by test_search_finds_a_term.
     request.getfixturevalue("wait_for_requests")(search=False)
+    page_state = size == PAGE_STATE_SIZE
     return Visit(
         status=response.status if response else 0,
         is_material=page.locator("header.md-header").count() == 1,
@@ -122,9 +126,9 @@ def _measure(request, url, size):
         other_hosts=other_hosts,
         problems=page_log.problems(),
         layout_shift=layout_shift(page),
-        math=page.evaluate(MATH_STATE),
-        article_text=page.evaluate(ARTICLE_TEXT),
-        diagrams=page.evaluate(MERMAID_STATE),
+        math=page.evaluate(MATH_STATE) if page_state else None,
+        article_text=page.evaluate(ARTICLE_TEXT) if page_state else None,
+        diagrams=page.evaluate(MERMAID_STATE) if page_state else None,
         axe=axe_violations(page) if not not_drawn else [],
         labels=diagram_labels(page),
         # Last: switching the scheme changes the page the rest was measured on.
