@@ -118,19 +118,25 @@ def _measure(request, url, size):
     # probes) has an outcome before the log is read. The search worker's
     # loads, the same on every page, are checked by test_search_finds_a_term.
     request.getfixturevalue("wait_for_requests")(search=False)
+    status = response.status if response else 0
+    is_material = page.locator("header.md-header").count() == 1
+    problems = page_log.problems()
+    shift = layout_shift(page)
+    axe = axe_violations(page) if not not_drawn else []
+    labels = diagram_labels(page)
     page_state = size == PAGE_STATE_SIZE
     return Visit(
-        status=response.status if response else 0,
-        is_material=page.locator("header.md-header").count() == 1,
+        status=status,
+        is_material=is_material,
         not_drawn=not_drawn,
         other_hosts=other_hosts,
-        problems=page_log.problems(),
-        layout_shift=layout_shift(page),
+        problems=problems,
+        layout_shift=shift,
+        axe=axe,
+        labels=labels,
         math=page.evaluate(MATH_STATE) if page_state else None,
         article_text=page.evaluate(ARTICLE_TEXT) if page_state else None,
         diagrams=page.evaluate(MERMAID_STATE) if page_state else None,
-        axe=axe_violations(page) if not not_drawn else [],
-        labels=diagram_labels(page),
         # Last: switching the scheme changes the page the rest was measured on.
         dark_axe=_dark_scheme_axe(page) if url in DARK_PAGES and size == DARK_SIZE and not not_drawn else None,
     )
