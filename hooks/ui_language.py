@@ -29,11 +29,18 @@ def on_page_content(html, page, config, files):
     return PERMALINK.sub(lambda match: match[1] + title + match[2], html)
 
 
-def on_post_page(output, page, config):
-    if language_of(page) != "ko":
-        return output
+def korean_wording(output):
     for theirs, ours in KOREAN_WORDING.items():
         # as text, and as Material's page configuration writes it (JSON, \\uXXXX)
         for form in (lambda s: s, lambda s: json.dumps(s)[1:-1]):
             output = output.replace(form(theirs), form(ours))
     return output
+
+
+def on_post_page(output, page, config):
+    return korean_wording(output) if language_of(page) == "ko" else output
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page, a template rather than a page, in the Korean build."""
+    return korean_wording(output_content) if config.theme.get("language") == "ko" else output_content
