@@ -35,16 +35,11 @@ ARITHMATEX = re.compile(
     re.DOTALL,
 )
 
-# Keep the visual copy and the TeX source out of the search index.
-SEARCH_EXCLUDE = (
-    ('<span class="katex-html" aria-hidden="true">',
-     '<span class="katex-html" aria-hidden="true" data-search-exclude>'),
-    ('<annotation encoding="application/x-tex">', '<annotation encoding="application/x-tex" data-search-exclude>'),
-)
 # One formula while the page is searched: d (display) or i (inline), its TeX, its MathML's text.
 PLACEHOLDER = re.compile(r'<span data-katex="(?P<mode>[di])(?P<tex>[^"]*)">[^<]*</span>')
 MATHML = re.compile(r"<math\b.*?</math>", re.DOTALL)
-ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
+SEMANTICS = re.compile(r'<semantics>(?P<body>.*?)<annotation encoding="application/x-tex">.*?</annotation></semantics>',
+                       re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
 
 
@@ -71,9 +66,9 @@ def render(tex, display):
         markup = _katex()(tex, display)
     except Exception as error:  # quickjs.JSException carries KaTeX's ParseError text
         raise ValueError(str(error).splitlines()[0]) from None
-    for plain, excluded in SEARCH_EXCLUDE:
-        markup = markup.replace(plain, excluded)
-    return markup
+    # The TeX source, which KaTeX keeps in the MathML for converters and copy
+    # extensions (the site has none; screen readers read the MathML itself).
+    return SEMANTICS.sub(r"\g<body>", markup)
 
 
 def _render_or_fail(tex, display, page):
@@ -85,8 +80,8 @@ def _render_or_fail(tex, display, page):
 
 @lru_cache(maxsize=4096)
 def search_text(markup):
-    """The text of a formula's MathML, without its TeX annotation (still HTML-escaped)."""
-    return TAG.sub("", ANNOTATION.sub("", MATHML.search(markup)[0]))
+    """The text of a formula's MathML (still HTML-escaped)."""
+    return TAG.sub("", MATHML.search(markup)[0])
 
 
 def _wrap(body, display):
