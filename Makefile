@@ -32,7 +32,7 @@ BROWSER_DEPS  := tests/browser/node_modules/.package-lock.json
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock update-outputs mutate audit
+.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock update-outputs mutate audit diagrams
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -90,6 +90,11 @@ test: build $(TEST_READY) optional-torch browser-deps
 # Rewrites every page's output blocks (both languages) from what the code prints.
 update-outputs: $(TEST_READY)
 	$(QUIET_EOL) $(PYTHON) -m pytest docs --update-outputs -q
+
+# Draws each new or edited mermaid diagram into docs/assets/diagrams/ (pinned
+# mermaid in Chromium); the build puts the drawings in the pages. --all redraws all.
+diagrams: $(TEST_READY) browser-deps
+	$(PYTHON) -m tools.render_diagrams $(if $(ALL),--all)
 
 # Not a test: edits a copy of the tree in each way a wrong page could be wrong,
 # and prints which test catches each (tools/mutate.py).

@@ -14,12 +14,21 @@ no version selector).
 import json
 import posixpath
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-OTHER_LANGUAGES = ("en",)  # every language but the default one, which is built at the root
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    # MkDocs loads a hook by its file path; `mkdocs build` (unlike `python -m
+    # mkdocs`) does not put the project root on sys.path for its imports.
+    sys.path.insert(0, str(REPO))
+
+from pagemodel.site import LANGUAGES  # noqa: E402  (read from mkdocs.yml)
+
+OTHER_LANGUAGES = LANGUAGES[1:]  # every language but the default one, which is built at the root
 INDEX = Path("search") / "search_index.json"
 CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 

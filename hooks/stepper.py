@@ -27,6 +27,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from hooks.step_examples import EXAMPLES  # noqa: E402
+from pagemodel.site import LANGUAGES  # noqa: E402  (read from mkdocs.yml)
 
 try:  # MkDocs is present when the site is built; the tests only need the functions.
     from mkdocs.exceptions import PluginError
@@ -34,7 +35,6 @@ except ImportError:  # pragma: no cover
     PluginError = RuntimeError
 
 MARKER = re.compile(r"<!--\s*stepper:\s*([\w-]+)\s*-->")
-LANGUAGES = ("ko", "en")
 
 # -- words --------------------------------------------------------------------
 # Placeholders: {a} {b} inputs, {c} the folded constant, {y} the output (all

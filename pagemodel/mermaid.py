@@ -49,8 +49,30 @@ class Edge:
     @property
     def kind(self):
         """The site's convention: solid arrows carry values forward, dotted
-        arrows carry gradients back."""
+        lines carry gradients back."""
         return "backward" if "." in self.arrow else "forward"
+
+    @property
+    def flow(self):
+        """(from, to) of what the edge carries.
+
+        A gradient is best drawn as an open dotted line written from the input
+        it reaches, labelled with a leading arrow: ``x -.-|"← 6.5"| mul``.
+        mermaid ranks nodes by the written direction of every edge, so an
+        arrow written ``mul -.-> x`` may put the input x to the right of its
+        operator; written from x, every input stays on the left. An arrowed
+        dotted edge (``L -.-> y``) carries from its source as written.
+        """
+        if self.kind == "backward" and not self.arrow.endswith(">"):
+            return self.target, self.source
+        return self.source, self.target
+
+    @property
+    def value(self):
+        """The label without the leading ← of an open gradient line."""
+        if self.label is not None and self.kind == "backward" and not self.arrow.endswith(">"):
+            return self.label.removeprefix("←").strip()
+        return self.label
 
 
 @dataclass
@@ -87,7 +109,7 @@ class Diagram:
         """Why the red linkStyle does not list exactly the backward edges ([] if it does)."""
         backward = {i for i, e in enumerate(self.edges) if e.kind == "backward"}
         red = {i for i, style in self.link_styles().items() if "stroke:red" in style.replace(" ", "")}
-        problems = [f"backward edge {i} {self.edges[i].source} -.-> {self.edges[i].target} is not red"
+        problems = [f"backward edge {i} {self.edges[i].source} {self.edges[i].arrow} {self.edges[i].target} is not red"
                     for i in sorted(backward - red)]
         problems += [
             f"linkStyle makes edge {i} red, but it is not a backward edge"

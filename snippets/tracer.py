@@ -230,8 +230,10 @@ def to_mermaid(root, fmt="g", output=None, output_label=None, keep=None, hide_gr
 
     all_edges = edges(root, output, keep, hide_grads_of)
     for e in all_edges:
-        arrow = "-->" if e.kind == "forward" else "-.->"
-        lines.append(f'    {ref(e.src)} {arrow}|"{number(e.value)}"| {ref(e.dst)}')
+        if e.kind == "forward":
+            lines.append(f'    {ref(e.src)} -->|"{number(e.value)}"| {ref(e.dst)}')
+        else:  # written from the input it reaches, so mermaid keeps inputs on the left
+            lines.append(f'    {ref(e.dst)} -.-|"← {number(e.value)}"| {ref(e.src)}')
     red = [str(i) for i, e in enumerate(all_edges) if e.kind == "backward"]
     if red:
         lines.append(f"    linkStyle {','.join(red)} stroke:red,color:red")

@@ -14,6 +14,11 @@ request's "Files changed" view. The location is:
 * for any other test: the test file and the line in it that failed.
 
 Everywhere else the plugin does nothing.
+
+Why not pytest-github-actions-annotate-failures: it annotates the one line
+of Python where a test failed. The failures contributors meet here are in
+pages, named by the message (a number in docs/en/x.md:12 that the Korean
+twin states differently at docs/ko/x.md:14), which it cannot point at.
 """
 
 import os

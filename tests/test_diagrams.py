@@ -126,7 +126,7 @@ def diagram_problems(path, node_ids, build, fmt):
     block, diagram = diagram_on(path, node_ids)
     where = f"{relative(path)}:{block.line}"
     problems = [f"linkStyle: {p}" for p in diagram.link_style_problems()]
-    on_page = [(e.source, e.target, e.kind, e.label) for e in diagram.edges]
+    on_page = [(*e.flow, e.kind, e.value) for e in diagram.edges]
     page_edges = {(s, d, k): label for s, d, k, label in on_page}
     if len(page_edges) != len(on_page):
         problems.append("an edge is drawn twice")
@@ -170,12 +170,12 @@ def test_the_walnut_diagram_as_drawn_passes(tmp_path):
 def test_a_wrong_number_or_arrow_is_caught(tmp_path):
     text = walnut_page()
     page = tmp_path / "page.md"
-    page.write_text(text.replace('m1 -.->|"2.2"| price', 'm1 -.->|"2.3"| price'), encoding="utf-8")
+    page.write_text(text.replace('price -.-|"← 2.2"| m1', 'price -.-|"← 2.3"| m1'), encoding="utf-8")
     _, problems = diagram_problems(page, WALNUT_IDS, walnuts, "g")
     assert problems == ['m1 -.->|"2.3"| price: the computation gives 2.2']
 
     page = tmp_path / "other-page.md"  # pages are parsed once per path
-    page.write_text(text.replace('m1 -.->|"110"| count', 'm1 -->|"110"| count'), encoding="utf-8")
+    page.write_text(text.replace('count -.-|"← 110"| m1', 'm1 -->|"110"| count'), encoding="utf-8")
     _, problems = diagram_problems(page, WALNUT_IDS, walnuts, "g")
     assert problems[0].startswith("linkStyle: linkStyle makes edge 9 red")
     assert 'm1 -->|"110"| count is not an edge of the computation' in problems

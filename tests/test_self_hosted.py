@@ -41,7 +41,7 @@ def test_built_pages_load_nothing_from_another_host(built_site):
 @pytest.mark.browser  # needs tests/browser/node_modules, as the browser tests do
 def test_vendored_files_are_the_pinned_packages():
     pinned = json.loads((REPO / "tests" / "browser" / "package.json").read_text(encoding="utf-8"))["dependencies"]
-    for package in ("katex", "mermaid"):
+    for package in ("katex", "mermaid"):  # mermaid: tools/render_diagrams.py
         installed = json.loads((NODE_MODULES / package / "package.json").read_text(encoding="utf-8"))["version"]
         assert installed == pinned[package], (
             f"node_modules has {package} {installed}, package.json pins {pinned[package]}"

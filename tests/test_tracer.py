@@ -176,11 +176,11 @@ def test_mermaid_output_in_the_site_style():
         '    m1 -->|"200"| m2(("×"))\n'
         '    tax["tax"] -->|"1.1"| m2\n'
         '    m2 -->|"220"| total["amount paid"]\n'
-        '    total -.->|"1"| m2\n'
-        '    m2 -.->|"1.1"| m1\n'
-        '    m2 -.->|"200"| tax\n'
-        '    m1 -.->|"2.2"| price\n'
-        '    m1 -.->|"110"| count\n'
+        '    m2 -.-|"← 1"| total\n'
+        '    m1 -.-|"← 1.1"| m2\n'
+        '    tax -.-|"← 200"| m2\n'
+        '    price -.-|"← 2.2"| m1\n'
+        '    count -.-|"← 110"| m1\n'
         "    linkStyle 5,6,7,8,9 stroke:red,color:red\n"
     )
     assert parse_mermaid(text).link_style_problems() == []
@@ -204,7 +204,7 @@ def test_hidden_nodes_collapse_into_one_edge():
 
 
 def flow(text):
-    return [(e.source, e.target, e.kind, e.label) for e in parse_mermaid(text).edges]
+    return [(*e.flow, e.kind, e.value) for e in parse_mermaid(text).edges]
 
 
 def test_parser_reads_edges_labels_and_link_style():
@@ -213,6 +213,9 @@ def test_parser_reads_edges_labels_and_link_style():
     assert ("price", "m1", "forward", "100") in flow(text)
     assert len(flow(text)) == 10 and sorted(parse_mermaid(text).link_styles()) == [5, 6, 7, 8, 9]
     assert flow('    h1 --> E["E"]') == [("h1", "E", "forward", None)]
+    # A gradient line written from the input it reaches carries towards it.
+    assert flow('    x -.-|"← 6.5"| mul') == [("mul", "x", "backward", "6.5")]
+    assert flow('    L -.->|"1"| y') == [("L", "y", "backward", "1")]
     assert flow('    xp["x > 0"] -->|"y = x"| r1(("×(−1)"))') == [("xp", "r1", "forward", "y = x")]
 
 
@@ -220,5 +223,5 @@ def test_link_style_problems_are_named():
     text = to_mermaid(walnut(), "g", output="total")
     wrong = text.replace("linkStyle 5,6,7,8,9", "linkStyle 4,5,6,7")
     problems = parse_mermaid(wrong).link_style_problems()
-    assert any("m1 -.-> count is not red" in p for p in problems)
+    assert any("count -.- m1 is not red" in p for p in problems)
     assert any("makes edge 4 red" in p for p in problems)

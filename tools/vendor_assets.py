@@ -1,8 +1,9 @@
 """Copy the browser assets the site serves itself from their npm packages.
 
 The site makes no request to another host, so KaTeX (its stylesheet and
-fonts; the build renders the math with its script) and mermaid are committed
-under docs/assets/vendor/. Their versions are pinned once, in
+fonts; the build renders the math with its script) is committed under
+docs/assets/vendor/. (mermaid is not: diagrams are drawn before the build,
+see tools/render_diagrams.py.) Their versions are pinned once, in
 tests/browser/package.json; ``npm ci --prefix tests/browser`` installs them and
 ``python -m tools.vendor_assets`` copies the files here. A test checks that
 the committed copies are the installed ones.
@@ -21,7 +22,6 @@ VENDOR = REPO / "docs" / "assets" / "vendor"
 # stylesheet lists woff2 first, so the woff and ttf copies are never fetched.
 FILES = {
     "katex": ["LICENSE", "dist/katex.min.js", "dist/katex.min.css", "dist/fonts/*.woff2"],
-    "mermaid": ["LICENSE", "dist/mermaid.min.js"],
 }
 
 

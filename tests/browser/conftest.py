@@ -5,8 +5,8 @@
   Material and the i18n plugin write are absolute from there.
 * Debian's Chromium (/usr/bin/chromium) is driven by Python Playwright: one
   browser for the whole session, a fresh context and page for every test.
-* The site serves its KaTeX, mermaid, fonts and scripts itself
-  (docs/assets/vendor/), so every request that leaves the local server is
+* The site serves its KaTeX, fonts and scripts itself (diagrams are drawn
+  before the build; docs/assets/vendor/), so every request that leaves the local server is
   aborted and recorded as a problem: a test can tell what a page tried to fetch.
   ``tests/browser/node_modules`` (``npm ci --prefix tests/browser``) holds the
   pinned packages the vendored copies come from, and axe-core.
@@ -73,7 +73,7 @@ def chromium_executable():
         if _installed_version(package) is None:
             pytest.fail(
                 f"tests/browser/node_modules/{package} is missing: the browser tests serve the pinned "
-                "KaTeX and mermaid the site's vendored copies are checked against. Install them with\n"
+                "KaTeX and mermaid pinned in tests/browser/package.json. Install them with\n"
                 "    npm ci --prefix tests/browser\n"
                 "(`make test` does this for you).",
                 pytrace=False,
@@ -185,20 +185,6 @@ def page(browser, page_log):
     """A fresh page whose network is the local server only."""
     context = browser.new_context(
         locale="ko-KR", viewport={"width": 1280, "height": 900}, service_workers="block"
-    )
-    # Material draws mermaid into a *closed* shadow root; keep a handle on
-    # each one so tests can look inside without changing how it renders.
-    context.add_init_script(
-        """
-        (() => {
-          const attach = Element.prototype.attachShadow;
-          Element.prototype.attachShadow = function (init) {
-            const root = attach.call(this, init);
-            this.__testShadowRoot = root;
-            return root;
-          };
-        })();
-        """
     )
 
     def route(route):

@@ -22,21 +22,19 @@ new PerformanceObserver((list) => {
 }).observe({ type: 'layout-shift', buffered: true });
 """
 
-# True once every mermaid source on the page has been drawn as an SVG
-# (Material draws into a shadow root; conftest keeps a handle on it).
+# True once every diagram's drawing is in place: the build writes each SVG
+# inside a declarative shadow root (hooks/diagrams.py), so this holds as soon
+# as the HTML is parsed, unless a diagram was left undrawn.
 DIAGRAMS_DRAWN = """
-() => {
-  if (document.querySelector('pre.mermaid')) return false;
-  return [...document.querySelectorAll('div.mermaid')]
-    .every((e) => e.__testShadowRoot && e.__testShadowRoot.querySelector('svg'));
-}
+() => !document.querySelector('pre.mermaid, pre.diagram-undrawn') &&
+  [...document.querySelectorAll('div.diagram')].every((e) => e.shadowRoot && e.shadowRoot.querySelector('svg'))
 """
 
 # Every text label of every drawn diagram: its font size times the scale at
 # which the SVG is shown (drawn width over the width of its viewBox).
 DIAGRAM_LABELS = """
-() => [...document.querySelectorAll('div.mermaid')].flatMap((host, index) => {
-  const root = host.__testShadowRoot;
+() => [...document.querySelectorAll('div.diagram')].flatMap((host, index) => {
+  const root = host.shadowRoot;
   const svg = root && root.querySelector('svg');
   if (!svg) return [];
   const box = svg.viewBox && svg.viewBox.baseVal;

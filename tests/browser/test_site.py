@@ -1,8 +1,8 @@
 """The built site as a reader's browser shows it (Chromium, no network).
 
 Every page of the navigation in both languages must load without console
-errors or failed requests, render all of its math with KaTeX and all of its
-mermaid diagrams as SVG. The language switcher, the search box and the code
+errors or failed requests, show all of its math as KaTeX output and every
+mermaid diagram as its drawing (an SVG the build puts in place). The language switcher, the search box and the code
 copy button are tried by hand as a reader would use them.
 """
 
@@ -20,15 +20,15 @@ PAGES = site_pages()
 KO_PAGES = [url for url in PAGES if not url.startswith("en/")]
 RAW_MATH = ("$$", "\\(", "\\[")
 
-# True once KaTeX and mermaid have had their go at the page: every arithmatex
-# element holds KaTeX output (or a KaTeX error) and `expected` mermaid
-# diagrams have been drawn into their shadow roots.
+# True once the page shows its math and diagrams: every arithmatex element
+# holds KaTeX output (or a KaTeX error) and `expected` diagrams have their SVG
+# in their shadow roots.
 RENDERED = """
 (expected) => {
   const math = [...document.querySelectorAll('.arithmatex')];
   if (!math.every((e) => e.querySelector('.katex, .katex-error'))) return false;
-  const drawn = [...document.querySelectorAll('div.mermaid')]
-    .filter((e) => e.__testShadowRoot && e.__testShadowRoot.querySelector('svg'));
+  const drawn = [...document.querySelectorAll('div.diagram')]
+    .filter((e) => e.shadowRoot && e.shadowRoot.querySelector('svg'));
   return drawn.length >= expected;
 }
 """
@@ -48,20 +48,20 @@ MATH_STATE = """
 })
 """
 
-# Text of the article outside code, KaTeX output and mermaid sources: where
+# Text of the article outside code, KaTeX output and diagrams: where
 # unconverted math ($$ ... $$ arithmatex did not pick up) would show.
 ARTICLE_TEXT = """
 () => {
   const article = document.querySelector('article.md-content__inner') || document.body;
   const copy = article.cloneNode(true);
-  copy.querySelectorAll('pre, code, .katex, .katex-display, .mermaid, script, style').forEach((e) => e.remove());
+  copy.querySelectorAll('pre, code, .katex, .katex-display, .diagram, script, style').forEach((e) => e.remove());
   return copy.textContent;
 }
 """
 
 MERMAID_STATE = """
-() => [...document.querySelectorAll('div.mermaid')].map((element) => {
-  const root = element.__testShadowRoot;
+() => [...document.querySelectorAll('div.diagram')].map((element) => {
+  const root = element.shadowRoot;
   const svg = root && root.querySelector('svg');
   return {
     svg: !!svg,
@@ -79,7 +79,8 @@ def static_html(url):
 
 
 def expected_diagrams(url):
-    return len(re.findall(r'<pre class="mermaid"', static_html(url)))
+    """Diagrams in the built page: drawings in place, or sources left undrawn."""
+    return len(re.findall(r'<div class="diagram">|<pre class="(?:mermaid|diagram-undrawn)"', static_html(url)))
 
 
 def describe(url):
@@ -88,7 +89,7 @@ def describe(url):
 
 @dataclass
 class Visit:
-    """What one page showed once KaTeX and mermaid had run."""
+    """What one page showed: its math and its diagrams."""
 
     status: int
     is_material: bool
@@ -168,13 +169,14 @@ def test_every_mermaid_diagram_is_drawn(request, url):
     errors = [d["text"] for d in seen.diagrams if d["error"]]
     assert not errors, f"{describe(url)}: mermaid could not draw {len(errors)} diagram(s): {errors}"
     assert len(drawn) == expected, (
-        f"{describe(url)}: {expected} mermaid block(s) in the page, {len(drawn)} drawn as SVG"
+        f"{describe(url)}: {expected} diagram(s) in the page, {len(drawn)} shown as SVG"
+        " (an undrawn one needs `make diagrams`)"
     )
 
 
 # The tests below need the page's HTML, styles and Material's own script, all
-# there at DOMContentLoaded; waiting for "load" would also wait for mermaid
-# (3.5 MB of script) and the diagrams, which the per-page tests above check.
+# there at DOMContentLoaded; waiting for "load" would also wait for images
+# and fonts, which the per-page tests above check.
 READY = "domcontentloaded"
 
 

@@ -106,11 +106,6 @@ def browse(browser, url, size):
     """(axe violations, external requests, console errors, layout shift) of one page."""
     context = browser.new_context(viewport=SIZES[size], locale="ko-KR", service_workers="block")
     context.add_init_script(LAYOUT_SHIFT_OBSERVER)
-    context.add_init_script(
-        "(() => { const a = Element.prototype.attachShadow;"
-        " Element.prototype.attachShadow = function (i) {"
-        " const r = a.call(this, i); this.__testShadowRoot = r; return r; }; })();"
-    )
     page = context.new_page()
     origin = url.split("/", 3)[:3]
     external, errors = [], []

@@ -13,7 +13,7 @@
     document.querySelectorAll(".md-code__nav:not([aria-label])").forEach(function (nav, index) {
       nav.setAttribute("aria-label", (ko ? "코드 블록 도구 " : "Code block tools ") + (index + 1));
     });
-    document.querySelectorAll(".md-typeset__scrollwrap, div.mermaid").forEach(function (box) {
+    document.querySelectorAll(".md-typeset__scrollwrap, div.diagram").forEach(function (box) {
       var scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
     });
