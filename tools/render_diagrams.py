@@ -79,6 +79,13 @@ PRUNE = """
 """
 
 
+# The pages colour gradient lines with `linkStyle … stroke:red,color:red`; the
+# drawing takes the colour from the page instead (extra.css: a deep red on the
+# light scheme, a light one on the dark scheme, as the step-through graphs use).
+RED = re.compile(r"\b(stroke|color|fill):\s*red\b")
+GRADIENT_COLOUR = r"\1:var(--diagram-gradient, #b71c1c)"
+
+
 def material_assets():
     import material
 
@@ -120,7 +127,8 @@ def draw(diagrams):
         for stylesheet in stylesheets:
             tab.add_style_tag(content=stylesheet.read_text(encoding="utf-8"))
         tab.add_script_tag(path=str(MERMAID_JS))
-        drawn = [tab.evaluate(PRUNE, svg) for svg in tab.evaluate(DRAW, [material_theme_css(), diagrams])]
+        drawn = [RED.sub(GRADIENT_COLOUR, tab.evaluate(PRUNE, svg))
+                 for svg in tab.evaluate(DRAW, [material_theme_css(), diagrams])]
         browser.close()
     return drawn
 
