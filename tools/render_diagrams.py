@@ -43,7 +43,9 @@ async ([themeCSS, diagrams]) => {
 # mermaid gives every drawing its whole stylesheet (about 14 KB: every diagram
 # type, error icons, animations); each page would parse one per diagram. Kept:
 # the rules that select something in this drawing (pseudo-classes ignored when
-# testing), the keyframes those rules use, and other at-rules.
+# testing), the keyframes those rules use, and other at-rules. Also dropped:
+# arrowhead markers no line uses, and the edge coordinates mermaid keeps in
+# data-points for its own scripts (nothing reads them in a finished page).
 PRUNE = """
 (svg) => {
   const host = document.createElement('div');
@@ -72,6 +74,11 @@ PRUNE = """
   const text = kept.join('');
   for (const rule of keyframes) if (text.includes(rule.name)) kept.push(rule.cssText);
   style.textContent = kept.join('');
+  const used = new Set([...root.querySelectorAll('[marker-start], [marker-end], [marker-mid]')]
+    .flatMap((e) => ['marker-start', 'marker-end', 'marker-mid'].map((a) => e.getAttribute(a)))
+    .filter(Boolean).map((url) => url.replace(/^url\\(#|\\)$/g, '')));
+  root.querySelectorAll('marker').forEach((m) => { if (!used.has(m.id)) m.remove(); });
+  root.querySelectorAll('[data-points]').forEach((e) => e.removeAttribute('data-points'));
   const pruned = root.innerHTML;
   host.remove();
   return pruned;
