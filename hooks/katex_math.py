@@ -9,8 +9,15 @@ docs/assets/vendor/katex/, whose stylesheet and fonts the pages load.
 The math is what pymdownx.arithmatex (generic mode) leaves, ``\\( \\)`` spans
 and ``\\[ \\]`` blocks; notebook pages get the same markup from hooks/notebooks.py.
 
-The visual KaTeX markup and the TeX source are marked ``data-search-exclude``,
-so search indexes (and shows in its snippets) the MathML text, not raw LaTeX.
+Search indexes (and shows in its snippets) the text of the MathML, once, not
+raw LaTeX. Material's search plugin parses every page's content with Python's
+HTMLParser, and KaTeX's visual markup is most of a chapter's bytes (a span per
+glyph, strut and spacing); parsed, it made the build half again as slow, and its
+``data-search-exclude`` ends at the first nested ``</span>`` (the plugin's
+exclusion matches elements by tag), so the visual text was indexed too. So the
+content the search plugin reads holds a placeholder per formula, carrying the
+TeX and the MathML's text, and each is replaced by its KaTeX markup only in
+the finished page (on_post_page).
 """
 
 import html
@@ -28,12 +35,12 @@ ARITHMATEX = re.compile(
     re.DOTALL,
 )
 
-# Keep the visual copy and the TeX source out of the search index.
-SEARCH_EXCLUDE = (
-    ('<span class="katex-html" aria-hidden="true">',
-     '<span class="katex-html" aria-hidden="true" data-search-exclude>'),
-    ('<annotation encoding="application/x-tex">', '<annotation encoding="application/x-tex" data-search-exclude>'),
-)
+# One formula while the page is searched: d (display) or i (inline), its TeX, its MathML's text.
+PLACEHOLDER = re.compile(r'<span data-katex="(?P<mode>[di])(?P<tex>[^"]*)">[^<]*</span>')
+MATHML = re.compile(r"<math\b.*?</math>", re.DOTALL)
+SEMANTICS = re.compile(r'<semantics>(?P<body>.*?)<annotation encoding="application/x-tex">.*?</annotation></semantics>',
+                       re.DOTALL)
+TAG = re.compile(r"<[^>]*>")
 
 
 @lru_cache(maxsize=1)
@@ -59,9 +66,9 @@ def render(tex, display):
         markup = _katex()(tex, display)
     except Exception as error:  # quickjs.JSException carries KaTeX's ParseError text
         raise ValueError(str(error).splitlines()[0]) from None
-    for plain, excluded in SEARCH_EXCLUDE:
-        markup = markup.replace(plain, excluded)
-    return markup
+    # The TeX source, which KaTeX keeps in the MathML for converters and copy
+    # extensions (the site has none; screen readers read the MathML itself).
+    return SEMANTICS.sub(r"\g<body>", markup)
 
 
 def _render_or_fail(tex, display, page):
@@ -71,20 +78,42 @@ def _render_or_fail(tex, display, page):
         raise PluginError(f"{page.file.src_uri}: cannot render the formula {tex!r}: {error}") from None
 
 
-def render_arithmatex(content, page):
+@lru_cache(maxsize=4096)
+def search_text(markup):
+    """The text of a formula's MathML (still HTML-escaped)."""
+    return TAG.sub("", MATHML.search(markup)[0])
+
+
+def _wrap(body, display):
+    if display:
+        # A wide formula scrolls inside its own box on a phone; tabindex lets a keyboard scroll it.
+        return f'<div class="arithmatex math-display" tabindex="0">{body}</div>'
+    return f'<span class="arithmatex">{body}</span>'
+
+
+def placeholders(content, page):
+    """Each formula as the page's outer markup around a placeholder; fails on one KaTeX rejects."""
+
     def replace(match):
         display = match["open"] == "\\["
         tex = html.unescape(match["tex"]).strip()
-        body = _render_or_fail(tex, display, page)
-        if display:
-            # A wide formula scrolls inside its own box on a phone; tabindex lets a keyboard scroll it.
-            return f'<div class="arithmatex math-display" tabindex="0">{body}</div>'
-        return f'<span class="arithmatex">{body}</span>'
+        text = search_text(_render_or_fail(tex, display, page))
+        mode = "d" if display else "i"
+        return _wrap(f'<span data-katex="{mode}{html.escape(tex)}">{text}</span>', display)
 
     return ARITHMATEX.sub(replace, content)
+
+
+def render_placeholders(output):
+    """The finished page, each placeholder replaced by its formula's KaTeX markup."""
+    return PLACEHOLDER.sub(lambda match: render(html.unescape(match["tex"]), match["mode"] == "d"), output)
 
 
 @event_priority(-50)  # after the hooks that write arithmatex markup (notebook pages)
 def on_page_content(html_content, page, config, files):
     # The search plugin reads the content later (on_page_context): it indexes this HTML.
-    return render_arithmatex(html_content, page)
+    return placeholders(html_content, page)
+
+
+def on_post_page(output, page, config):
+    return render_placeholders(output)

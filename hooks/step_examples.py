@@ -20,6 +20,7 @@ class Input:
     low: float         # random inputs for the tests are drawn from [low, high]
     high: float
     editable: bool = True
+    given: bool = False  # a target, not something learned: summaries list no gradient for it
 
 
 @dataclass(frozen=True)
@@ -148,11 +149,11 @@ EXAMPLES = {
                 Input("w3", both("w₃"), 0.8, -1.5, 1.5),
                 Input("w4", both("w₄"), 0.9, -1.5, 1.5),
                 Input("b3", both("b₃"), 0.3, -1.0, 1.0),
-                Input("t", both("y (정답)", "y (target)"), 1.0, 0.0, 1.0),
+                Input("t", both("t (정답)", "t (target)"), 1.0, 0.0, 1.0, given=True),
             ),
             _network_121,
             {"z1": both("z₁"), "h1": both("h₁"), "z2": both("z₂"), "h2": both("h₂"), "zout": both("z_out"),
-             "yhat": both("ŷ"), "err": both("y − ŷ"), "L": both("L")},
+             "yhat": both("ŷ"), "err": both("t − ŷ"), "L": both("L")},
         ),
         Example(
             "softmax_with_loss",
@@ -161,9 +162,9 @@ EXAMPLES = {
                 Input("a2", both("a₂"), 2.9, -3.0, 3.0),
                 Input("a3", both("a₃"), 4.0, -3.0, 3.0),
                 # One-hot targets stay fixed: y − t is the gradient only when t sums to 1.
-                Input("t1", both("t₁"), 0.0, 0.0, 0.0, editable=False),
-                Input("t2", both("t₂"), 1.0, 1.0, 1.0, editable=False),
-                Input("t3", both("t₃"), 0.0, 0.0, 0.0, editable=False),
+                Input("t1", both("t₁"), 0.0, 0.0, 0.0, editable=False, given=True),
+                Input("t2", both("t₂"), 1.0, 1.0, 1.0, editable=False, given=True),
+                Input("t3", both("t₃"), 0.0, 0.0, 0.0, editable=False, given=True),
             ),
             _softmax_with_loss,
             {"S": both("S"), "r": both("1/S"), "L": both("L"),

@@ -93,7 +93,7 @@ WORDS = {
     "ko": {
         "title": "한 단계씩 보는 계산 그래프",
         "legend": "∂가 없는 숫자는 순전파 값, 빨간 ∂ 숫자는 그 값에 대한 출력의 기울기입니다. "
-                  "에지에는 위에 전달되는 값, 아래에 거꾸로 전달되는 기울기가 적혀 있습니다.",
+                  "에지 위쪽에는 앞으로 전달되는 값이, 아래쪽에는 거꾸로 전달되는 기울기가 적혀 있습니다.",
         "scroll": "계산 그래프 (가로로 스크롤할 수 있습니다)",
         "previous": "이전", "next": "다음", "step": "단계 {i} / {n}",
         "inputs": "입력값 바꾸기", "reset": "원래 값으로",
@@ -105,7 +105,7 @@ WORDS = {
         "backward": "역전파 {k}/{n}. ",
         "to": "→ {label}: ",
         "done": "끝. 입력에 대한 기울기: {grads}.",
-        "help": "이전/다음 버튼이나 ←/→ 키로 한 단계씩 움직입니다.",
+        "help": "이전/다음 버튼으로(키보드에서는 ←/→ 키로) 한 단계씩 움직입니다.",
     },
     "en": {
         "title": "A computational graph, one step at a time",
@@ -114,7 +114,7 @@ WORDS = {
                   "sent back below it.",
         "scroll": "Computational graph (scrolls sideways)",
         "previous": "Previous", "next": "Next", "step": "Step {i} / {n}",
-        "inputs": "Change the inputs", "reset": "Published values",
+        "inputs": "Change the inputs", "reset": "Reset",
         "invalid": "{label}: enter a number.",
         "failed": "These inputs cannot be computed: {reason}",
         "start": "Inputs: {inputs}. Press Next to start the forward pass on the left.",
@@ -123,7 +123,7 @@ WORDS = {
         "backward": "Backward {k}/{n}. ",
         "to": "→ {label}: ",
         "done": "Done. Gradients of the inputs: {grads}.",
-        "help": "Move one step with the Previous/Next buttons or the ←/→ keys.",
+        "help": "Move one step at a time with the Previous/Next buttons (on a keyboard, the ←/→ keys).",
     },
 }
 
@@ -168,6 +168,7 @@ def graph_data(name, language, values=None):
             "grad": n.grad,
             "local": list(n.local),  # d node / d inputs[k], as the tracer recorded them
             "editable": n.id in inputs and inputs[n.id].editable,
+            "given": n.id in inputs and inputs[n.id].given,
         })
     edges = [{"src": p.id, "dst": n.id, "slot": k} for n in order for k, p in enumerate(n.inputs)]
     operations = [n.id for n in order if n.op is not None]
@@ -356,7 +357,7 @@ def describe(data):
     words = data["words"]
     leaves = [nodes[i] for i in data["inputs"]]
     inputs = ", ".join(f"{n['label']} = {number(n['value'])}" for n in leaves)
-    grads = ", ".join(f"∂/∂{n['label']} = {number(n['grad'])}" for n in leaves)
+    grads = ", ".join(f"∂/∂{n['label']} = {number(n['grad'])}" for n in leaves if not n["given"])
     result = f"{root['caption'] or root['label']} = {number(root['value'])}"
     return f"{words['title']}: {inputs}; {result}; {grads}."
 

@@ -43,7 +43,9 @@ async ([themeCSS, diagrams]) => {
 # mermaid gives every drawing its whole stylesheet (about 14 KB: every diagram
 # type, error icons, animations); each page would parse one per diagram. Kept:
 # the rules that select something in this drawing (pseudo-classes ignored when
-# testing), the keyframes those rules use, and other at-rules.
+# testing), the keyframes those rules use, and other at-rules. Also dropped:
+# arrowhead markers no line uses, and the edge coordinates mermaid keeps in
+# data-points for its own scripts (nothing reads them in a finished page).
 PRUNE = """
 (svg) => {
   const host = document.createElement('div');
@@ -72,11 +74,23 @@ PRUNE = """
   const text = kept.join('');
   for (const rule of keyframes) if (text.includes(rule.name)) kept.push(rule.cssText);
   style.textContent = kept.join('');
+  const used = new Set([...root.querySelectorAll('[marker-start], [marker-end], [marker-mid]')]
+    .flatMap((e) => ['marker-start', 'marker-end', 'marker-mid'].map((a) => e.getAttribute(a)))
+    .filter(Boolean).map((url) => url.replace(/^url\\(#|\\)$/g, '')));
+  root.querySelectorAll('marker').forEach((m) => { if (!used.has(m.id)) m.remove(); });
+  root.querySelectorAll('[data-points]').forEach((e) => e.removeAttribute('data-points'));
   const pruned = root.innerHTML;
   host.remove();
   return pruned;
 }
 """
+
+
+# The pages colour gradient lines with `linkStyle … stroke:red,color:red`; the
+# drawing takes the colour from the page instead (extra.css: a deep red on the
+# light scheme, a light one on the dark scheme, as the step-through graphs use).
+RED = re.compile(r"\b(stroke|color|fill):\s*red\b")
+GRADIENT_COLOUR = r"\1:var(--diagram-gradient, #b71c1c)"
 
 
 def material_assets():
@@ -120,7 +134,8 @@ def draw(diagrams):
         for stylesheet in stylesheets:
             tab.add_style_tag(content=stylesheet.read_text(encoding="utf-8"))
         tab.add_script_tag(path=str(MERMAID_JS))
-        drawn = [tab.evaluate(PRUNE, svg) for svg in tab.evaluate(DRAW, [material_theme_css(), diagrams])]
+        drawn = [RED.sub(GRADIENT_COLOUR, tab.evaluate(PRUNE, svg))
+                 for svg in tab.evaluate(DRAW, [material_theme_css(), diagrams])]
         browser.close()
     return drawn
 

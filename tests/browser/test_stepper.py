@@ -114,8 +114,11 @@ def check_text(shown, graph, nodes, step, where):
         node = nodes[s["node"]]
         expected = [f"= {number(node.grad * local)}" for local in node.local]
     elif s["phase"] == "done":
-        expected = [f"= {number(nodes[i].grad)}" for i in graph["inputs"]]
+        given = {n["id"] for n in graph["nodes"] if n["given"]}  # targets: no gradient listed
+        expected = [f"= {number(nodes[i].grad)}" for i in graph["inputs"] if i not in given]
         expected += [f"= {number(nodes[c['target']].grad)}" for c in graph["checks"]]
+        listed = [f"∂/∂{n['label']} =" for n in graph["nodes"] if n["id"] in given]
+        assert not [w for w in listed if w in text], f"{where}: a target's gradient is listed in {text!r}"
     else:
         expected = [f"{number(nodes[i].data)}" for i in graph["inputs"]] if s["phase"] == "start" else ["1"]
     missing = [e for e in expected if e not in text]

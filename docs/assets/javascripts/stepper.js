@@ -310,7 +310,9 @@
       var j = s - graph.steps.indexOf(graph.steps.filter(function (x) { return x.phase === "seed"; })[0]);
       return fill(w.backward, { k: j, n: operations }) + this.nodeName(n) + ": " + lines.join("; ");
     }
-    var grads = leaves.map(function (l) { return "\u2202/\u2202" + l.label + " = " + number(r.grad[l.id]); }).join(", ");
+    // Targets are given, not learned: their gradients are not listed.
+    var grads = leaves.filter(function (l) { return !l.given; })
+      .map(function (l) { return "\u2202/\u2202" + l.label + " = " + number(r.grad[l.id]); }).join(", ");
     var checks = graph.checks.map(function (c) {
       return "\u2202/\u2202" + self.byId[c.target].label + " = " + c.label + " = " + number(r.value[c.plus]) +
         " \u2212 " + operand(r.value[c.minus]) + " = " + number(r.grad[c.target]);
