@@ -19,8 +19,6 @@ from tests.site_build import SITE, site_pages
 pytestmark = pytest.mark.browser
 
 TOP_WORDS = 100
-# Material's own placeholder before anything is typed (its ko / en translations).
-PLACEHOLDER = {"ko": "검색어를 입력하세요", "en": "Type to start searching"}
 # Function words, not content: English articles, pronouns, auxiliaries,
 # prepositions and conjunctions.
 ENGLISH_FUNCTION_WORDS = set(
@@ -114,7 +112,10 @@ def with_particle(word, index):
 # Material reads the query on keyup, and shows its answer in the meta line and
 # the first results in the same step (search-result component).
 SEARCH_ALL = """
-async ([terms, placeholder, timeout]) => {
+async ([terms, timeout]) => {
+  // What Material shows before anything is typed, from the page's own translations.
+  const placeholder = JSON.parse(document.getElementById('__config').textContent)
+    .translations['search.result.placeholder'];
   const box = document.querySelector('input.md-search__input');
   const meta = document.querySelector('.md-search-result__meta');
   const shown = () => meta.textContent.trim();
@@ -158,7 +159,7 @@ class SearchBox:
 
     def search_all(self, terms):
         """[(number of matching pages Material reports, hrefs of the results shown)] per term."""
-        answers = self.page.evaluate(SEARCH_ALL, [list(terms), PLACEHOLDER[self.language], self.TIMEOUT_MS])
+        answers = self.page.evaluate(SEARCH_ALL, [list(terms), self.TIMEOUT_MS])
         results = []
         for meta, hrefs in answers:
             found = re.search(r"\d+", meta)
