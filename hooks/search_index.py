@@ -27,6 +27,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from pagemodel.site import LANGUAGES  # noqa: E402  (read from mkdocs.yml)
+from pagemodel.site import language_of as site_language  # noqa: E402
 
 OTHER_LANGUAGES = LANGUAGES[1:]  # every language but the default one, which is built at the root
 INDEX = Path("search") / "search_index.json"
@@ -34,8 +35,9 @@ CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*
 
 
 def language_of(location):
-    first = location.split("/", 1)[0]
-    return first if first in OTHER_LANGUAGES else None
+    """The language of a search location, None for the default one (built at the root)."""
+    language = site_language(location)
+    return None if language == LANGUAGES[0] else language
 
 
 def split_index(index):

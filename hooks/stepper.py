@@ -18,7 +18,7 @@ import html
 import json
 import re
 import sys
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
@@ -27,7 +27,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from hooks.step_examples import EXAMPLES  # noqa: E402
-from pagemodel.site import LANGUAGES  # noqa: E402  (read from mkdocs.yml)
+from pagemodel.site import language_of  # noqa: E402
 
 try:  # MkDocs is present when the site is built; the tests only need the functions.
     from mkdocs.exceptions import PluginError
@@ -381,14 +381,9 @@ def figure(name, language):
     )
 
 
-def page_language(src_uri):
-    first = PurePosixPath(src_uri).parts[0]
-    return first if first in LANGUAGES else LANGUAGES[0]
-
-
 # -- MkDocs hook ----------------------------------------------------------------
 def on_page_content(html_text, page, config, files):
-    language = page_language(page.file.src_uri)
+    language = language_of(page.file.src_uri)
 
     def replace(match):
         try:

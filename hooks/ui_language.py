@@ -8,8 +8,18 @@ writes each language's own words.
 
 import json
 import re
+import sys
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    # MkDocs loads a hook by its file path; `mkdocs build` (unlike `python -m
+    # mkdocs`) does not put the project root on sys.path for its imports.
+    sys.path.insert(0, str(REPO))
+
+from pagemodel.site import language_of  # noqa: E402
 
 PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*" title=")Permanent link(")')
 TITLES = {"ko": "이 절로 바로 가는 링크", "en": "Link to this section"}
@@ -19,13 +29,9 @@ TITLES = {"ko": "이 절로 바로 가는 링크", "en": "Link to this section"}
 KOREAN_WORDING = {"검색어를 입력하세요": "검색어를 입력하십시오"}
 
 
-def language_of(page):
-    return "en" if page.url.startswith("en/") else "ko"
-
-
 @event_priority(-50)  # after the hooks that write headings (notebook pages)
 def on_page_content(html, page, config, files):
-    title = TITLES[language_of(page)]
+    title = TITLES[language_of(page.url)]
     return PERMALINK.sub(lambda match: match[1] + title + match[2], html)
 
 
@@ -38,7 +44,7 @@ def korean_wording(output):
 
 
 def on_post_page(output, page, config):
-    return korean_wording(output) if language_of(page) == "ko" else output
+    return korean_wording(output) if language_of(page.url) == "ko" else output
 
 
 def on_post_template(output_content, template_name, config):

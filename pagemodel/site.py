@@ -63,6 +63,14 @@ def _languages():
 LANGUAGES = _languages()
 
 
+def language_of(path):
+    """The language a source path or URL belongs to ("en/chapters/x/" -> "en"):
+    its first part when that names a language, else the default, whose pages
+    are built at the site's root ("chapters/x/" -> "ko")."""
+    first = path.split("/", 1)[0]
+    return first if first in LANGUAGES else LANGUAGES[0]
+
+
 def snippet_settings():
     """pymdownx.snippets as mkdocs.yml configures it, with base paths made
     absolute (the build runs from the repository root; the tests may not)."""
