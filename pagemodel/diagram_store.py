@@ -16,7 +16,8 @@ import hashlib
 import json
 from functools import cache
 
-from pagemodel.site import DOCS, REPO
+from pagemodel.page import page
+from pagemodel.site import DOCS, LANGUAGES, REPO, page_files
 
 STORE = DOCS / "assets" / "diagrams"
 # The one place mermaid's version is pinned (with KaTeX and axe-core).
@@ -46,3 +47,13 @@ def element_id(source):
 
 def drawing_path(source):
     return STORE / f"{key(source)}.svg"
+
+
+def site_diagrams():
+    """(page path, block, Diagram) for every mermaid diagram of both languages."""
+    return [
+        (path, block, diagram)
+        for language in LANGUAGES
+        for path in page_files(language)
+        for block, diagram in page(path).diagrams
+    ]

@@ -12,15 +12,9 @@ import re
 import pytest
 
 from pagemodel import diagram_store
-from pagemodel.page import page
-from pagemodel.site import LANGUAGES, page_files, relative
+from pagemodel.site import relative
 
-DIAGRAMS = [
-    (path, block, diagram)
-    for language in LANGUAGES
-    for path in page_files(language)
-    for block, diagram in page(path).diagrams
-]
+DIAGRAMS = diagram_store.site_diagrams()
 DRAWN_TEXT = re.compile(r"<(?:p|span|tspan|text)\b[^>]*>([^<]+)<")
 
 

@@ -17,8 +17,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from pagemodel import diagram_store
-from pagemodel.page import page
-from pagemodel.site import DOCS, LANGUAGES, page_files, relative
+from pagemodel.site import DOCS, relative
 
 NODE_MODULES = diagram_store.REPO / "tests" / "browser" / "node_modules"
 MERMAID_JS = NODE_MODULES / "mermaid" / "dist" / "mermaid.min.js"
@@ -110,13 +109,11 @@ def material_theme_css():
     return json.loads(literal.group(1))
 
 
-def site_diagrams():
+def wanted_drawings():
     """{drawing path: (source, where it is used)} over both languages."""
     found = {}
-    for language in LANGUAGES:
-        for path in page_files(language):
-            for block, _ in page(path).diagrams:
-                found.setdefault(diagram_store.drawing_path(block.code), (block.code, f"{relative(path)}:{block.line}"))
+    for path, block, _ in diagram_store.site_diagrams():
+        found.setdefault(diagram_store.drawing_path(block.code), (block.code, f"{relative(path)}:{block.line}"))
     return found
 
 
@@ -146,7 +143,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if not MERMAID_JS.is_file():
         raise SystemExit(f"{MERMAID_JS} is missing: run `npm ci --prefix tests/browser`")
-    wanted = site_diagrams()
+    wanted = wanted_drawings()
     todo = {path: entry for path, entry in wanted.items() if args.all or not path.is_file()}
     if todo:
         drawn = draw([[diagram_store.element_id(source), source] for source, _ in todo.values()])
