@@ -103,6 +103,27 @@ MERMAID_STATE = """
 })
 """
 
+# Display formulas and code blocks skipped off screen (hooks/offscreen_blocks.py)
+# take the height the page tells them. Read while skipped, then drawn (every one
+# forced into view, which the page keeps): each told height against the drawn one.
+MAX_TOLD_HEIGHT_ERROR_PX = 1.5
+TOLD_HEIGHTS = """
+() => {
+  const selector = '.md-typeset .math-display, .md-typeset .highlight > pre';
+  const boxes = [...document.querySelectorAll(selector)];
+  const told = boxes.map((box) => box.getBoundingClientRect().height);
+  const style = document.createElement('style');
+  style.textContent = selector + ' { content-visibility: visible !important; }';
+  document.head.append(style);
+  return boxes.map((box, i) => ({
+    kind: box.tagName === 'PRE' ? 'code block' : 'display formula',
+    text: box.textContent.trim().slice(0, 60),
+    told: told[i],
+    drawn: box.getBoundingClientRect().height,
+  }));
+}
+"""
+
 RUN_AXE = """
 async () => {
   const result = await axe.run(document, { resultTypes: ['violations'] });
@@ -129,6 +150,10 @@ def layout_shift(page):
 
 def diagram_labels(page):
     return page.evaluate(DIAGRAM_LABELS)
+
+
+def told_heights(page):
+    return page.evaluate(TOLD_HEIGHTS)
 
 
 def axe_violations(page):

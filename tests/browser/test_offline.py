@@ -3,8 +3,8 @@ the site, nothing fails in the console, and nothing moves once shown."""
 
 import pytest
 
-from tests.browser.measure import MAX_LAYOUT_SHIFT
-from tests.browser.visits import PAGES, SIZES, describe, visit
+from tests.browser.measure import MAX_LAYOUT_SHIFT, MAX_TOLD_HEIGHT_ERROR_PX
+from tests.browser.visits import PAGES, SIZES, describe, static_html, visit
 
 pytestmark = pytest.mark.browser
 
@@ -29,4 +29,18 @@ def test_no_layout_shift(request, url, size):
     seen = visit(request, url, size)
     assert seen.layout_shift <= MAX_LAYOUT_SHIFT, (
         f"{describe(url, size)}: cumulative layout shift {seen.layout_shift:.3f} > {MAX_LAYOUT_SHIFT}"
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("url", PAGES)
+def test_off_screen_blocks_are_told_their_drawn_height(request, url, size):
+    """A formula or code block drawn only when scrolled near must not move the page then."""
+    seen = visit(request, url, size)
+    wrong = [b for b in seen.told_heights if abs(b["told"] - b["drawn"]) > MAX_TOLD_HEIGHT_ERROR_PX]
+    html = static_html(url)
+    has_blocks = 'class="arithmatex math-display"' in html or ' highlight"><pre' in html
+    assert seen.told_heights or not has_blocks, f"{describe(url, size)}: the check found none of the page's blocks"
+    assert not wrong, f"{describe(url, size)}: told height is not the drawn height:\n" + "\n".join(
+        f"  {b['kind']} {b['text']!r}: told {b['told']:.1f} px, drawn {b['drawn']:.1f} px" for b in wrong
     )

@@ -2,7 +2,7 @@
 
 A page is opened once at each size and measured for every check: its HTTP
 status, requests to other hosts, console errors and failed loads, layout
-shift, the state of its math and diagrams, axe, diagram label sizes, and (on
+shift, the told heights of off-screen blocks, the state of its math and diagrams, axe, diagram label sizes, and (on
 the pages of DARK_PAGES, at desktop size) axe again in the dark scheme.
 test_site.py, test_offline.py, test_a11y.py and test_diagram_labels.py each
 assert one of them, so a failure names what is wrong without reloading the
@@ -27,6 +27,7 @@ from tests.browser.measure import (
     axe_violations,
     diagram_labels,
     layout_shift,
+    told_heights,
     wait_until_drawn,
 )
 from tests.site_build import SITE, site_pages
@@ -63,6 +64,7 @@ class Visit:
     other_hosts: list  # every request that left the site's origin (served or not)
     problems: list  # console errors, exceptions, failed loads (conftest's PageLog)
     layout_shift: float
+    told_heights: list  # measure.TOLD_HEIGHTS: each off-screen block's told and drawn height
     math: list | None  # measure.MATH_STATE (at PAGE_STATE_SIZE, else None)
     article_text: str | None  # measure.ARTICLE_TEXT (likewise)
     diagrams: list | None  # measure.MERMAID_STATE (likewise)
@@ -122,6 +124,7 @@ def _measure(request, url, size):
     is_material = page.locator("header.md-header").count() == 1
     problems = page_log.problems()
     shift = layout_shift(page)
+    heights = told_heights(page)  # leaves every block drawn, for axe to read
     axe = axe_violations(page) if not not_drawn else []
     labels = diagram_labels(page)
     page_state = size == PAGE_STATE_SIZE
@@ -132,6 +135,7 @@ def _measure(request, url, size):
         other_hosts=other_hosts,
         problems=problems,
         layout_shift=shift,
+        told_heights=heights,
         axe=axe,
         labels=labels,
         math=page.evaluate(MATH_STATE) if page_state else None,
