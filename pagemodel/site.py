@@ -5,6 +5,7 @@ pymdownx.snippets settings, the navigation) is read from mkdocs.yml here
 rather than copied, so the tests see pages exactly as the build does.
 """
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -104,3 +105,14 @@ def relative(path):
         return Path(path).resolve().relative_to(REPO).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+BUILD_CACHE = REPO / ".cache"
+NO_BUILD_CACHE = "BACKPROP_DOCS_NO_CACHE"
+
+
+def build_cache_used():
+    """False when BACKPROP_DOCS_NO_CACHE=1: the build then keeps nothing between
+    builds or pages (compiled templates, KaTeX's output, highlighted code) and
+    writes no cache; tests/test_build_cache.py builds so and compares."""
+    return os.environ.get(NO_BUILD_CACHE, "") in ("", "0")

@@ -47,10 +47,13 @@ def site_is_stale():
     return built < _newest_source_mtime()
 
 
-def build_site():
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def build_site(site_dir=None, **environment):
+    """A strict build into site/ (or `site_dir`), with `environment` added."""
+    # As `make build` runs it (the Makefile says why each is set).
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NBCONVERT_DISABLE_CONFIG_EXPORTERS="1", **environment)
+    where = ["--site-dir", str(site_dir)] if site_dir else []
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],  # not -q: it hides the warnings strict counts
+        [sys.executable, "-m", "mkdocs", "build", "--strict", *where],  # not -q: it hides the warnings strict counts
         cwd=REPO,
         env=env,
         capture_output=True,
