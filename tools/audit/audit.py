@@ -7,7 +7,7 @@ host, as a reader with the network to other hosts cut off would see it.
 Lighthouse comes from tools/audit/node_modules (`npm ci --prefix tools/audit`),
 axe-core from tests/browser/node_modules.
 
-    python -m tools.audit.audit [--pages 5] [--only en/glossary/ ...] [--runs 3] [--no-lighthouse]
+    python -m tools.audit.audit [--pages 5] [--only en/glossary/ ...] [--runs 3] [--sizes phone] [--no-lighthouse]
                                 [--output audit/results.md]
 """
 
@@ -173,6 +173,7 @@ def main():
     parser.add_argument("--no-lighthouse", action="store_true", help="axe and requests only")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per visit; performance is their median")
     parser.add_argument("--only", nargs="*", default=[], help="only these pages (site paths such as en/glossary/)")
+    parser.add_argument("--sizes", nargs="*", choices=list(SIZES), default=list(SIZES), help="phone, desktop or both")
     parser.add_argument("--output", default=str(REPO / "audit" / "results.md"))
     parser.add_argument("--site", default=str(SITE), help="the built site (default: site/)")
     args = parser.parse_args()
@@ -197,7 +198,7 @@ def main():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", OFFLINE])
         for url in pages:
-            for size in SIZES:
+            for size in args.sizes:
                 violations, external, errors, shift = browse(browser, base + url, size)
                 scores = {} if args.no_lighthouse else lighthouse(base + url, size, args.runs)
                 rows.append((url or "(home)", size, scores, len(violations), len(external), len(errors), shift))
@@ -206,7 +207,7 @@ def main():
                                    + "; ".join(v["nodes"][:2]))
                 details += [f"- `/{url}` {size}: request to another host {u}" for u in external]
                 details += [f"- `/{url}` {size}: console error {e}" for e in errors]
-                output = write_table(args.output, rows, details, len(pages) * len(SIZES),
+                output = write_table(args.output, rows, details, len(pages) * len(args.sizes),
                                      not args.no_lighthouse, args.runs)
                 print(f"/{url:<45} {size:<8} {scores} axe={len(violations)} external={len(external)}"
                       f" errors={len(errors)} cls={shift:.3f}", flush=True)
