@@ -33,6 +33,7 @@ CHROMIUM = "/usr/bin/chromium"
 OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
+SIZE_WORDS = {"phone": "phone size (390×844, Lighthouse's mobile throttling)", "desktop": "desktop size"}
 
 
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml"}
@@ -138,7 +139,7 @@ def browse(browser, url, size):
     return violations, external, errors, shift
 
 
-def write_table(path, rows, details, expected, with_lighthouse, runs=1):
+def write_table(path, rows, details, expected, with_lighthouse, runs=1, sizes=tuple(SIZES)):
     """The results so far (rewritten after every page, so a long run leaves a table)."""
     header = ["page", "size", *([] if not with_lighthouse else CATEGORIES),
               "axe violations", "other hosts", "console errors", "layout shift"]
@@ -148,8 +149,8 @@ def write_table(path, rows, details, expected, with_lighthouse, runs=1):
         "Written by `make audit` (`python -m tools.audit.audit`): Lighthouse "
         + (f"(performance: median of {runs} runs) " if with_lighthouse and runs > 1 else "")
         + ("(not run) " if not with_lighthouse else "")
-        + "and axe-core in Chromium, other hosts unreachable, phone (390×844, Lighthouse's mobile"
-        " throttling) and desktop sizes.",
+        + "and axe-core in Chromium, other hosts unreachable, at "
+        + " and ".join(SIZE_WORDS[size] for size in sizes) + ".",
         "",
         f"{len(rows)} of {expected} page visits measured.",
         "",
@@ -208,7 +209,7 @@ def main():
                 details += [f"- `/{url}` {size}: request to another host {u}" for u in external]
                 details += [f"- `/{url}` {size}: console error {e}" for e in errors]
                 output = write_table(args.output, rows, details, len(pages) * len(args.sizes),
-                                     not args.no_lighthouse, args.runs)
+                                     not args.no_lighthouse, args.runs, args.sizes)
                 print(f"/{url:<45} {size:<8} {scores} axe={len(violations)} external={len(external)}"
                       f" errors={len(errors)} cls={shift:.3f}", flush=True)
         browser.close()
