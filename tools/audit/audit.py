@@ -87,8 +87,8 @@ def lighthouse(url, size, runs=1):
     """{category: score 0-100}; performance is the median of `runs` runs.
 
     Lighthouse's performance score varies from run to run on one machine (its
-    documentation advises the median of several); here a long chapter's phone
-    score moved between 86 and 98 over five runs, mostly through its largest
+    documentation advises the median of several); here chapter 8's phone score
+    was 99, 89 and 86 over three runs of one build, mostly through its largest
     paint. The other categories do not vary and come from the first run."""
     scores = _lighthouse_once(url, size, CATEGORIES)
     performance = [scores["performance"]]
