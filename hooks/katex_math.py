@@ -57,6 +57,7 @@ MATHML = re.compile(r"<math\b.*?</math>", re.DOTALL)
 SEMANTICS = re.compile(r'<semantics>(?P<body>.*?)<annotation encoding="application/x-tex">.*?</annotation></semantics>',
                        re.DOTALL)
 TAG = re.compile(r"<[^>]*>")
+STRUT = re.compile(r'<span class="strut" style="height:(?P<height>[\d.]+)em;(?:vertical-align:(?P<align>-?[\d.]+)em;)?')
 
 
 @lru_cache(maxsize=1)
@@ -131,10 +132,24 @@ def search_text(markup):
     return TAG.sub("", MATHML.search(markup)[0])
 
 
-def _wrap(body, display):
+def formula_height(markup):
+    """The height of a KaTeX formula's line in its own em (KaTeX's markup has no divs).
+
+    KaTeX gives each part of a formula a strut as tall as the part, set below
+    the baseline by the part's depth; the line reaches from the highest top to
+    the deepest bottom among them."""
+    struts = [(float(m["height"]), -float(m["align"] or 0)) for m in STRUT.finditer(markup)]
+    if not struts:
+        return 0.0
+    return round(max(height - depth for height, depth in struts) + max(depth for _, depth in struts), 4)
+
+
+def _wrap(body, display, markup):
     if display:
         # A wide formula scrolls inside its own box on a phone; tabindex lets a keyboard scroll it.
-        return f'<div class="arithmatex math-display" tabindex="0">{body}</div>'
+        # Its height lets the browser skip it off screen without moving the page (hooks/offscreen_blocks.py).
+        height = f'style="--formula-height:{formula_height(markup):g}"'
+        return f'<div class="arithmatex math-display" tabindex="0" {height}>{body}</div>'
     return f'<span class="arithmatex">{body}</span>'
 
 
@@ -144,9 +159,9 @@ def placeholders(content, page):
     def replace(match):
         display = match["open"] == "\\["
         tex = html.unescape(match["tex"]).strip()
-        text = search_text(_render_or_fail(tex, display, page))
+        markup = _render_or_fail(tex, display, page)
         mode = "d" if display else "i"
-        return _wrap(f'<span data-katex="{mode}{html.escape(tex)}">{text}</span>', display)
+        return _wrap(f'<span data-katex="{mode}{html.escape(tex)}">{search_text(markup)}</span>', display, markup)
 
     return ARITHMATEX.sub(replace, content)
 

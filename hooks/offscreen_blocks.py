@@ -11,7 +11,8 @@ A skipped box takes the height it is told, so each box is told the height
 it will have, from numbers the build already knows, and nothing moves when it
 is drawn: the tallest strut of the formula (KaTeX sizes every formula in em,
 ``<span class="strut" style="height:…em">``) and the number of lines of the
-code block. extra.css turns these into lengths; tests/browser checks on every
+code block (hooks/katex_math.py writes the formula's, this hook the code's).
+extra.css turns these into lengths; tests/browser checks on every
 page that the told height is the drawn one.
 """
 
@@ -19,23 +20,9 @@ import re
 
 from mkdocs.plugins import event_priority
 
-DISPLAY_FORMULA = re.compile(r'<div class="arithmatex math-display"(?P<attrs>[^>]*)>(?P<body>.*?)</div>', re.DOTALL)
-STRUT = re.compile(r'<span class="strut" style="height:(?P<height>[\d.]+)em;(?:vertical-align:(?P<align>-?[\d.]+)em;)?')
 CODE_BLOCK = re.compile(
     r'(?P<open><div class="language-[\w-]+ highlight"><pre)><span></span><code>(?P<code>.*?)</code>', re.DOTALL
 )
-
-
-def formula_height(markup):
-    """The height of a KaTeX formula's line in its own em (KaTeX's markup has no divs).
-
-    KaTeX gives each part of a formula a strut as tall as the part, set below
-    the baseline by the part's depth; the line reaches from the highest top to
-    the deepest bottom among them."""
-    struts = [(float(m["height"]), -float(m["align"] or 0)) for m in STRUT.finditer(markup)]
-    if not struts:
-        return 0.0
-    return round(max(height - depth for height, depth in struts) + max(depth for _, depth in struts), 4)
 
 
 def code_lines(code):
@@ -43,16 +30,15 @@ def code_lines(code):
 
 
 def with_heights(html):
-    def formula(match):
-        height = f'style="--formula-height:{formula_height(match["body"]):g}"'
-        return f'<div class="arithmatex math-display"{match["attrs"]} {height}>{match["body"]}</div>'
+    """Code blocks with their line count (hooks/katex_math.py writes each display
+    formula's height as it wraps the formula)."""
 
     def code(match):
         return f'{match["open"]} style="--lines:{code_lines(match["code"])}"><span></span><code>{match["code"]}</code>'
 
-    return CODE_BLOCK.sub(code, DISPLAY_FORMULA.sub(formula, html))
+    return CODE_BLOCK.sub(code, html)
 
 
-@event_priority(-200)  # after the formulas and code blocks are back in the page (katex_math, code_search_text)
+@event_priority(-200)  # after the code blocks are back in the page (code_search_text)
 def on_post_page(output, page, config):
     return with_heights(output)
