@@ -31,7 +31,12 @@ FAST_NBCONVERT := NBCONVERT_DISABLE_CONFIG_EXPORTERS=1
 
 # Browser tests: Debian's Chromium, and the exact KaTeX and mermaid the pages load
 # from unpkg, served to the browser from tests/browser/node_modules (no network).
+# The tests drive chromium-headless-shell (the engine without the desktop
+# browser: 0.76x the test time); `make diagrams` and `make audit` the full one.
+# Where there is no headless-shell package (Ubuntu), the tests use the full one.
 CHROMIUM      := /usr/bin/chromium
+# Tried once per venv (the stamp), so a system without the package is not asked again.
+HEADLESS_SHELL := $(VENV)/.headless-shell-tried
 BROWSER_DEPS  := tests/browser/node_modules/.package-lock.json
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
@@ -74,12 +79,17 @@ $(CHROMIUM):
 	@# Ubuntu names it chromium-browser; the tests look for $(CHROMIUM).
 	@[ -x $@ ] || $(SUDO) ln -s "$$(command -v chromium-browser)" $@
 
+$(HEADLESS_SHELL): | $(CHROMIUM) $(PYTHON)
+	[ -x /usr/bin/chromium-headless-shell ] || $(APT_INSTALL) chromium-headless-shell \
+	  || echo "no chromium-headless-shell package: the browser tests use $(CHROMIUM)"
+	touch $@
+
 $(BROWSER_DEPS): tests/browser/package.json tests/browser/package-lock.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -q && $(APT_INSTALL) npm; }
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	touch $@
 
-browser-deps: $(CHROMIUM) $(BROWSER_DEPS)
+browser-deps: $(CHROMIUM) $(HEADLESS_SHELL) $(BROWSER_DEPS)
 
 serve: $(DOCS_READY)
 	$(FAST_NBCONVERT) $(PYTHON) -m mkdocs serve

@@ -6,6 +6,8 @@ around them wait for what they measure to be there.
 
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
@@ -124,6 +126,13 @@ TOLD_HEIGHTS = """
 }
 """
 
+# a11y.js names the search dialog and each code block's tool bar once the page
+# has loaded and the browser is idle; axe must read the page after that.
+A11Y_LABELLED = """
+() => !!document.querySelector('.md-search[aria-label]') && !document.querySelector('.md-code__nav:not([aria-label])')
+"""
+A11Y_TIMEOUT_MS = 5_000
+
 RUN_AXE = """
 async () => {
   const result = await axe.run(document, { resultTypes: ['violations'] });
@@ -159,5 +168,9 @@ def told_heights(page):
 def axe_violations(page):
     if not AXE_JS.is_file():
         raise FileNotFoundError(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser`")
+    try:
+        page.wait_for_function(A11Y_LABELLED, timeout=A11Y_TIMEOUT_MS)
+    except PlaywrightTimeoutError:
+        pass  # a11y.js did not run: axe reports what is unnamed
     page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
     return page.evaluate(RUN_AXE)
