@@ -29,3 +29,15 @@ def installed_package(tmp_path_factory):
         check=True, capture_output=True,
     )
     return target
+
+
+@pytest.fixture
+def pytester(pytester, monkeypatch):
+    """pytester, whose inner runs leave pytest-playwright out.
+
+    Its soft-assertion scope is one global that every test call opens; a run
+    inside a running test opens it a second time and fails ("nested soft
+    assertion scopes are not supported"). The inner runs here drive no browser.
+    """
+    monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:playwright")
+    return pytester

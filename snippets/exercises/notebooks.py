@@ -7,6 +7,10 @@ this module): code cells are shared by both languages, markdown cells carry
 ``solution`` (folded on the site and in the downloaded notebook), ``torch``
 (needs PyTorch). Every notebook starts with a cell that installs the package,
 so a downloaded notebook runs outside the repository.
+
+A tool of the repository, not of the reader's package: it reads the site's
+languages and address from mkdocs.yml through pagemodel.site, and needs the
+test set (jupytext, nbclient). A downloaded notebook imports only checks.py.
 """
 
 import re
@@ -15,12 +19,11 @@ from pathlib import Path
 
 import jupytext
 import nbformat
-import yaml
 from nbclient import NotebookClient
 
+from pagemodel.site import LANGUAGES, REPO, mkdocs_config
+
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-LANGUAGES = ("ko", "en")
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
 INSTALL_TAG = "install"
 # Folded in JupyterLab, Notebook 7 and VS Code (source_hidden / outputs_hidden),
@@ -43,11 +46,10 @@ def notebook_path(name, language):
 
 def repository_url():
     """repo_url from mkdocs.yml: the one place the package's address is written."""
-    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    match = re.search(r"^repo_url:\s*(\S+)\s*$", text, re.M)
-    if not match:
+    url = mkdocs_config().get("repo_url")
+    if not url:
         raise ValueError("mkdocs.yml has no repo_url: the install cell needs the repository address")
-    return yaml.safe_load(match.group(1))
+    return url
 
 
 def install_cell(url):

@@ -3,8 +3,9 @@
 * ``site/`` is served by a local http.server on a free port, under the path of
   mkdocs.yml's site_url (/backprop-docs/) as it is deployed: some links that
   Material and the i18n plugin write are absolute from there.
-* Debian's Chromium is driven by Python Playwright: one browser for the whole
-  session, a fresh context and page for every test. It is the package
+* Debian's Chromium is driven through pytest-playwright's fixtures (one
+  browser for the session, a fresh context and page for every test; its
+  --headed, --screenshot and --tracing options work here). The Chromium is the package
   chromium-headless-shell where there is one (the same engine without the
   desktop browser around it: the browser tests take about 0.76x the time),
   else /usr/bin/chromium.
@@ -34,7 +35,6 @@ NODE_MODULES = HERE / "node_modules"
 # The first of these that exists (the Makefile installs both where it can).
 CHROMIUM_BUILDS = (Path("/usr/bin/chromium-headless-shell"), Path("/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -120,17 +120,20 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_executable):
-    from playwright.sync_api import sync_playwright
+def browser_type_launch_args(browser_type_launch_args, chromium_executable):
+    """pytest-playwright's launch options, with Debian's Chromium and no network services."""
+    return {**browser_type_launch_args, "executable_path": chromium_executable, "args": CHROMIUM_ARGS}
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_executable, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """pytest-playwright's context options: a Korean reader, no service worker."""
+    return {
+        **browser_context_args,
+        "locale": "ko-KR",
+        "viewport": {"width": 1280, "height": 900},
+        "service_workers": "block",
+    }
 
 
 @dataclass
@@ -187,19 +190,16 @@ def page_log(site_url):
 
 
 @pytest.fixture
-def page(browser, page_log):
-    """A fresh page whose network is the local server only."""
-    context = browser.new_context(
-        locale="ko-KR", viewport={"width": 1280, "height": 900}, service_workers="block"
-    )
+def page(page, page_log):
+    """pytest-playwright's page, whose network is the local server only and
+    whose console errors, exceptions and failed loads go to `page_log`."""
 
     def route(route):
         page_log.aborted_external.append(route.request.url)
         route.abort("internetdisconnected")
 
     # Only requests that leave the local server go through Python.
-    context.route(re.compile(r"^(?!" + re.escape(page_log.origin) + r"/)"), route)
-    page = context.new_page()
+    page.context.route(re.compile(r"^(?!" + re.escape(page_log.origin) + r"/)"), route)
     page.set_default_timeout(15_000)
 
     def on_console(message):
@@ -223,10 +223,7 @@ def page(browser, page_log):
     page.on("requestfinished", lambda request: page_log.in_flight.discard(request))
     page.on("requestfailed", on_request_failed)
     page.on("response", on_response)
-    try:
-        yield page
-    finally:
-        context.close()
+    return page
 
 
 @pytest.fixture

@@ -17,12 +17,12 @@ import pytest
 
 from hooks.step_examples import EXAMPLES
 from hooks.stepper import graph_data, number
+from pagemodel.site import LANGUAGES
 from snippets.tracer import Value
 from tests.test_stepper import PLACES
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ("ko", "en")
 CASES = [(name, lang) for name in PLACES for lang in LANGUAGES]
 IDS = [f"{lang}:{name}" for name, lang in CASES]
 
@@ -257,15 +257,11 @@ def test_the_keyboard_moves_the_steps_and_each_step_is_announced(page, site_url,
     assert live.text_content() == before
 
 
-def test_without_javascript_the_figure_shows_every_number(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(site_url + "chapters/04-simple-layers/", wait_until="load")
-        figure = page.locator("figure#stepper-walnuts")
-        shown = figure.locator("svg").text_content()
-        for node in traced("walnuts").values():
-            assert number(node.data) in shown and f"∂ {number(node.grad)}" in shown
-        assert figure.locator(".stepper-next").count() == 0
-    finally:
-        context.close()
+def test_without_javascript_the_figure_shows_every_number(new_context, site_url):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(site_url + "chapters/04-simple-layers/", wait_until="load")
+    figure = page.locator("figure#stepper-walnuts")
+    shown = figure.locator("svg").text_content()
+    for node in traced("walnuts").values():
+        assert number(node.data) in shown and f"∂ {number(node.grad)}" in shown
+    assert figure.locator(".stepper-next").count() == 0
