@@ -9,8 +9,9 @@ this module): code cells are shared by both languages, markdown cells carry
 so a downloaded notebook runs outside the repository.
 
 A tool of the repository, not of the reader's package: it reads the site's
-languages and address from mkdocs.yml through pagemodel.site, and needs the
-test set (jupytext, nbclient). A downloaded notebook imports only checks.py.
+languages and address from mkdocs.yml through pagemodel.site, and needs
+jupytext and nbclient (installed with mkdocs-jupyter, so the build's hooks can
+import it too). A downloaded notebook imports only checks.py.
 """
 
 import re

@@ -240,4 +240,3 @@ def wait_for_requests(page, page_log):
             page.wait_for_timeout(20)  # lets Playwright deliver the pending events
 
     return wait
-
