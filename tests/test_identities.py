@@ -22,18 +22,20 @@ from pagemodel.formulas import gradient_equations, to_python
 from pagemodel.names import spelling
 from pagemodel.page import page
 from pagemodel.site import LANGUAGES, page_files, relative
-from tests.optional_torch import torch_available
+from tests.optional_torch import needs_torch, torch_available
 
 PAGES = [p for lang in LANGUAGES for p in page_files(lang)]
 
 
 def namespaces(model):
     """[(line of the block, {spelling: value})] after each Python block ran."""
-    found, scope = [], {}
+    found, scope, chain_runs = [], {}, True
     for block in model.python_blocks:
         if not block.continues_previous:
-            scope = {"__name__": "__page__"}
-        if "torch" in block.code and not torch_available():
+            scope, chain_runs = {"__name__": "__page__"}, True
+        if needs_torch(block.code) and not torch_available():
+            chain_runs = False  # the rest of this chain builds on what torch made
+        if not chain_runs:
             continue
         with redirect_stdout(io.StringIO()), warnings.catch_warnings():
             warnings.simplefilter("ignore")
