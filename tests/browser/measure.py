@@ -133,19 +133,25 @@ A11Y_LABELLED = """
 """
 A11Y_TIMEOUT_MS = 5_000
 
-RUN_AXE = """
-async () => {
-  const result = await axe.run(document, { resultTypes: ['violations'] });
-  return result.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.slice(0, 5).map(
-      (n) => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(1, 2).join('')),
-    count: v.nodes.length,
-  }));
+# Started, not awaited: axe runs in the page while Python goes on (visits.py
+# overlaps one page's axe with another's loading); AXE_RESULT awaits it.
+# axe.run does most of its work before it first yields, so it starts from a
+# timer, after this evaluate has returned.
+START_AXE = """
+() => {
+  const later = new Promise((resolve) => setTimeout(resolve, 0));
+  window.__axeViolations = later.then(() => axe.run(document, { resultTypes: ['violations'] })).then((result) =>
+    result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map(
+        (n) => n.target.join(' ') + ': ' + (n.failureSummary || '').split('\\n').slice(1, 2).join('')),
+      count: v.nodes.length,
+    })));
 }
 """
+AXE_RESULT = "() => window.__axeViolations"
 
 
 def wait_until_drawn(page, timeout=15_000):
@@ -165,7 +171,8 @@ def told_heights(page):
     return page.evaluate(TOLD_HEIGHTS)
 
 
-def axe_violations(page):
+def start_axe(page):
+    """Inject axe-core and start it on the page as it is now (see axe_result)."""
     if not AXE_JS.is_file():
         raise FileNotFoundError(f"{AXE_JS} is missing: run `npm ci --prefix tests/browser`")
     try:
@@ -173,4 +180,14 @@ def axe_violations(page):
     except PlaywrightTimeoutError:
         pass  # a11y.js did not run: axe reports what is unnamed
     page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
-    return page.evaluate(RUN_AXE)
+    page.evaluate(START_AXE)
+
+
+def axe_result(page):
+    """The violations of the axe run start_axe began (waits for it to end)."""
+    return page.evaluate(AXE_RESULT)
+
+
+def axe_violations(page):
+    start_axe(page)
+    return axe_result(page)

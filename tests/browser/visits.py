@@ -1,12 +1,13 @@
 """One visit per (page, screen size), shared by the per-page browser tests.
 
-A page is opened once at each size and measured for every check: its HTTP
-status, requests to other hosts, console errors and failed loads, layout
-shift, the told heights of off-screen blocks, the state of its math and diagrams, axe, diagram label sizes, and (on
-the pages of DARK_PAGES, at desktop size) axe again in the dark scheme.
+A page is opened once at each size (both sizes side by side) and measured
+for every check: its HTTP status, requests to other hosts, console errors
+and failed loads, layout shift, the told heights of off-screen blocks, the
+state of its math and diagrams, axe, diagram label sizes, and (on the pages
+of DARK_PAGES, at desktop size) axe again in the dark scheme.
 test_site.py, test_offline.py, test_a11y.py and test_diagram_labels.py each
 assert one of them, so a failure names what is wrong without reloading the
-page: 76 page loads for all of those tests.
+page: two page loads per page for all of those tests.
 """
 
 import re
@@ -24,12 +25,15 @@ from tests.browser.measure import (
     MERMAID_STATE,
     PHONE,
     RENDERED,
+    axe_result,
     axe_violations,
     diagram_labels,
     layout_shift,
+    start_axe,
     told_heights,
     wait_until_drawn,
 )
+from tests.browser.watch import PageLog, wait_for_answers, watch
 from tests.site_build import SITE, site_pages
 
 PAGES = site_pages()
@@ -97,61 +101,89 @@ def _dark_scheme_axe(page):
     return axe_violations(page)
 
 
-def _measure(request, url, size):
-    page = request.getfixturevalue("page")
-    page_log = request.getfixturevalue("page_log")
-    site_url = request.getfixturevalue("site_url")
-    other_hosts = []
-    page.on(
-        "request",
-        lambda r: None if page_log.is_local(r.url) or r.url.startswith("data:") else other_hosts.append(r.url),
-    )
-    page.set_viewport_size(SIZES[size])
-    page.add_init_script(LAYOUT_SHIFT_OBSERVER)
-    response = page.goto(site_url + url, wait_until="load")
-    not_drawn = ""
-    try:
-        page.wait_for_function(READY, arg=expected_diagrams(url), timeout=DRAWN_TIMEOUT_MS)
-    except PlaywrightTimeoutError:
-        # test_site.py reports what is missing; the other per-page tests fail on it.
-        not_drawn = f"math or diagrams not drawn within {DRAWN_TIMEOUT_MS} ms"
-    page.evaluate(SETTLED)
-    # What the page itself asked for (fonts, the language links' sitemap
-    # probes) has an outcome before the log is read. The search worker's
-    # loads, the same on every page, are checked by test_search_finds_a_term.
-    request.getfixturevalue("wait_for_requests")(search=False)
-    status = response.status if response else 0
-    is_material = page.locator("header.md-header").count() == 1
-    problems = page_log.problems()
-    shift = layout_shift(page)
-    heights = told_heights(page)  # leaves every block drawn, for axe to read
-    axe = axe_violations(page) if not not_drawn else []
-    labels = diagram_labels(page)
-    page_state = size == PAGE_STATE_SIZE
-    return Visit(
-        status=status,
-        is_material=is_material,
-        not_drawn=not_drawn,
-        other_hosts=other_hosts,
-        problems=problems,
-        layout_shift=shift,
-        told_heights=heights,
-        axe=axe,
-        labels=labels,
-        math=page.evaluate(MATH_STATE) if page_state else None,
-        article_text=page.evaluate(ARTICLE_TEXT) if page_state else None,
-        diagrams=page.evaluate(MERMAID_STATE) if page_state else None,
-        # Last: switching the scheme changes the page the rest was measured on.
-        dark_axe=_dark_scheme_axe(page) if url in DARK_PAGES and size == DARK_SIZE and not not_drawn else None,
-    )
+class _Opened:
+    """One page being measured at one size, in its own browser context."""
+
+    def __init__(self, request, url, size):
+        self.url, self.size = url, size
+        site_url = request.getfixturevalue("site_url")
+        self.log = PageLog.of_site(site_url)
+        self.page = watch(request.getfixturevalue("new_context")().new_page(), self.log)
+        self.page.set_viewport_size(SIZES[size])  # (new_context cannot take a second viewport)
+        self.other_hosts = []
+        self.page.on(
+            "request",
+            lambda r: None if self.log.is_local(r.url) or r.url.startswith("data:") else self.other_hosts.append(r.url),
+        )
+        self.page.add_init_script(LAYOUT_SHIFT_OBSERVER)
+        # Not waiting for "load" here lets the other size's page load meanwhile.
+        self.response = self.page.goto(site_url + url, wait_until="commit")
+
+    def settle_and_start_axe(self):
+        """Everything up to axe, which is started and left running."""
+        page = self.page
+        page.wait_for_load_state("load")
+        self.not_drawn = ""
+        try:
+            page.wait_for_function(READY, arg=expected_diagrams(self.url), timeout=DRAWN_TIMEOUT_MS)
+        except PlaywrightTimeoutError:
+            # test_site.py reports what is missing; the other per-page tests fail on it.
+            self.not_drawn = f"math or diagrams not drawn within {DRAWN_TIMEOUT_MS} ms"
+        page.evaluate(SETTLED)
+        # What the page itself asked for (fonts, the language links' sitemap
+        # probes) has an outcome before the log is read. The search worker's
+        # loads, the same on every page, are checked by test_search_finds_a_term.
+        wait_for_answers(page, self.log, search=False)
+        self.is_material = page.locator("header.md-header").count() == 1
+        self.problems = self.log.problems()
+        self.layout_shift = layout_shift(page)
+        self.told_heights = told_heights(page)  # leaves every block drawn, for axe to read
+        if not self.not_drawn:
+            start_axe(page)
+
+    def finish(self):
+        page = self.page
+        page_state = self.size == PAGE_STATE_SIZE
+        return Visit(
+            status=self.response.status if self.response else 0,
+            is_material=self.is_material,
+            not_drawn=self.not_drawn,
+            other_hosts=self.other_hosts,
+            problems=self.problems,
+            layout_shift=self.layout_shift,
+            told_heights=self.told_heights,
+            axe=axe_result(page) if not self.not_drawn else [],
+            labels=diagram_labels(page),
+            math=page.evaluate(MATH_STATE) if page_state else None,
+            article_text=page.evaluate(ARTICLE_TEXT) if page_state else None,
+            diagrams=page.evaluate(MERMAID_STATE) if page_state else None,
+            # Last: switching the scheme changes the page the rest was measured on.
+            dark_axe=_dark_scheme_axe(page)
+            if self.url in DARK_PAGES and self.size == DARK_SIZE and not self.not_drawn
+            else None,
+        )
+
+
+def _measure_every_size(request, url):
+    """Visits of `url` at every size, measured side by side.
+
+    Each size has its own page; while one page's axe runs (in its renderer,
+    a core of its own) the other loads and settles: on 2 cores about 0.7x
+    the time of one size after the other. The tests ask for a page's sizes
+    one after the other, so the second is then already measured.
+    """
+    opened = [_Opened(request, url, size) for size in SIZES]
+    for each in opened:
+        each.settle_and_start_axe()
+    for each in opened:
+        _visits[(url, each.size)] = each.finish()
 
 
 def measured(request, url, size):
     """The page's Visit, drawn in time or not (for the tests that say what is missing)."""
-    key = (url, size)
-    if key not in _visits:
-        _visits[key] = _measure(request, url, size)
-    return _visits[key]
+    if (url, size) not in _visits:
+        _measure_every_size(request, url)
+    return _visits[(url, size)]
 
 
 def visit(request, url, size):
