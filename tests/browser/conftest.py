@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.visits import plan
 from tests.browser.watch import PageLog, wait_for_answers, watch
 from tests.site_build import site_root_path
 
@@ -57,6 +58,11 @@ def _installed_version(package):
     if not manifest.is_file():
         return None
     return json.loads(manifest.read_text(encoding="utf-8"))["version"]
+
+
+def pytest_collection_finish(session):
+    """The per-page visits measure what the selected tests read (visits.plan)."""
+    plan(session.items)
 
 
 @pytest.fixture(scope="session")

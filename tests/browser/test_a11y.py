@@ -15,6 +15,7 @@ def report(violations):
     )
 
 
+@pytest.mark.page_visit("axe")
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("url", PAGES)
 def test_axe_finds_no_violations(request, url, size):
@@ -22,6 +23,7 @@ def test_axe_finds_no_violations(request, url, size):
     assert not seen.axe, f"{describe(url, size)}:\n{report(seen.axe)}"
 
 
+@pytest.mark.page_visit("dark_axe", size=DARK_SIZE)
 @pytest.mark.parametrize("url", DARK_PAGES)
 def test_axe_finds_no_violations_in_the_dark_scheme(request, url):
     violations = visit(request, url, DARK_SIZE).dark_axe  # the same page, switched once measured

@@ -6,7 +6,7 @@ import pytest
 from tests.browser.measure import MIN_LABEL_PX
 from tests.browser.visits import PAGES, SIZES, describe, visit
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.page_visit()]
 DIAGRAM_PAGES = [url for url in PAGES if "chapters/" in url]
 
 

@@ -6,7 +6,7 @@ import pytest
 from tests.browser.measure import MAX_LAYOUT_SHIFT, MAX_TOLD_HEIGHT_ERROR_PX
 from tests.browser.visits import PAGES, SIZES, describe, static_html, visit
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.page_visit()]
 
 
 @pytest.mark.parametrize("size", SIZES)

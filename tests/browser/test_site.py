@@ -26,6 +26,7 @@ RAW_MATH = ("$$", "\\(", "\\[")
 SIZE = PAGE_STATE_SIZE
 
 
+@pytest.mark.page_visit(size=SIZE)
 @pytest.mark.parametrize("url", PAGES)
 def test_page_loads_without_errors(request, url):
     seen = measured(request, url, SIZE)
@@ -34,6 +35,7 @@ def test_page_loads_without_errors(request, url):
     assert not seen.problems, f"{describe(url, SIZE)}:\n" + "\n".join(seen.problems)
 
 
+@pytest.mark.page_visit(size=SIZE)
 @pytest.mark.parametrize("url", PAGES)
 def test_every_formula_is_rendered(request, url):
     seen = measured(request, url, SIZE)
@@ -55,6 +57,7 @@ def test_every_formula_is_rendered(request, url):
     assert not failures, f"{describe(url, SIZE)}:\n" + "\n".join(dict.fromkeys(failures))
 
 
+@pytest.mark.page_visit(size=SIZE)
 @pytest.mark.parametrize("url", PAGES)
 def test_every_mermaid_diagram_is_drawn(request, url):
     expected = expected_diagrams(url)

@@ -136,7 +136,10 @@ def step_through(figure, graph, nodes, where):
         check_shown(shown, graph, nodes, step, where)
         check_text(shown, graph, nodes, step, where)
         if step < last:
-            figure.locator(".stepper-next").click()
+            # A real click each time; Playwright's checks that the button can be
+            # clicked (visible, still, not covered) once, on the first: they wait
+            # two frames per click, and a covered button would not step anyway.
+            figure.locator(".stepper-next").click(force=step > 0)
     assert figure.locator(".stepper-next").is_disabled()
     for _ in range(last):  # back with ← (focus is still on the Next button)
         figure.page.keyboard.press("ArrowLeft")

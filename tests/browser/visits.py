@@ -8,9 +8,16 @@ of DARK_PAGES, at desktop size) axe again in the dark scheme.
 test_site.py, test_offline.py, test_a11y.py and test_diagram_labels.py each
 assert one of them, so a failure names what is wrong without reloading the
 page: two page loads per page for all of those tests.
+
+A visit does only what the selected tests read. Each test that reads a
+visit says so with ``@pytest.mark.page_visit`` (the costly measurements it
+reads, axe and dark_axe; ``size=`` if it reads one size only); plan() reads
+those marks once collection is done. `pytest tests/browser/test_site.py`
+then opens each page at one size and runs no axe.
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 import pytest
@@ -77,7 +84,51 @@ class Visit:
     dark_axe: list | None  # axe in the dark scheme (DARK_PAGES at DARK_SIZE), else None
 
 
+# The measurements a test must declare to read (the others cost little and are always taken).
+COSTLY = ("axe", "dark_axe")
+MARK = "page_visit"
+
 _visits = {}
+_planned = defaultdict(lambda: defaultdict(set))  # url -> size -> costly measurements read
+
+
+class NotMeasured:
+    """Stands in for a costly measurement no selected test declared, so a
+    test that reads it without declaring it fails instead of seeing an empty
+    (passing) result."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def _undeclared(self, *args):
+        raise AssertionError(
+            f"this visit did not measure {self.name!r}: the test must be marked "
+            f"@pytest.mark.{MARK}({self.name!r}) (tests/browser/visits.py)"
+        )
+
+    __bool__ = __iter__ = __len__ = __getitem__ = _undeclared
+
+
+def _declared(item):
+    """(url, sizes, costly measurements) the test `item` reads, or None."""
+    mark = item.get_closest_marker(MARK)
+    if mark is None:
+        return None
+    params = item.callspec.params
+    size = params.get("size", mark.kwargs.get("size"))
+    return params["url"], [size] if size else list(SIZES), set(mark.args)
+
+
+def plan(items):
+    """Records what the selected tests read of each visit (conftest calls it
+    once collection and deselection are done)."""
+    _planned.clear()
+    for item in items:
+        declared = _declared(item)
+        if declared:
+            url, sizes, costly = declared
+            for size in sizes:
+                _planned[url][size] |= costly
 
 
 def describe(url, size):
@@ -104,8 +155,8 @@ def _dark_scheme_axe(page):
 class _Opened:
     """One page being measured at one size, in its own browser context."""
 
-    def __init__(self, request, url, size):
-        self.url, self.size = url, size
+    def __init__(self, request, url, size, costly):
+        self.url, self.size, self.costly = url, size, costly
         site_url = request.getfixturevalue("site_url")
         self.log = PageLog.of_site(site_url)
         self.page = watch(request.getfixturevalue("new_context")().new_page(), self.log)
@@ -140,8 +191,18 @@ class _Opened:
         self.problems = self.log.problems()
         self.layout_shift = layout_shift(page)
         self.told_heights = told_heights(page)  # leaves every block drawn, for axe to read
-        if not self.not_drawn:
+        if "axe" in self.costly and not self.not_drawn:
             start_axe(page)
+
+    def _axe(self):
+        if "axe" not in self.costly:
+            return NotMeasured("axe")
+        return axe_result(self.page) if not self.not_drawn else []
+
+    def _dark_axe(self):
+        if self.url not in DARK_PAGES or self.size != DARK_SIZE or self.not_drawn:
+            return None
+        return _dark_scheme_axe(self.page) if "dark_axe" in self.costly else NotMeasured("dark_axe")
 
     def finish(self):
         page = self.page
@@ -154,20 +215,18 @@ class _Opened:
             problems=self.problems,
             layout_shift=self.layout_shift,
             told_heights=self.told_heights,
-            axe=axe_result(page) if not self.not_drawn else [],
+            axe=self._axe(),
             labels=diagram_labels(page),
             math=page.evaluate(MATH_STATE) if page_state else None,
             article_text=page.evaluate(ARTICLE_TEXT) if page_state else None,
             diagrams=page.evaluate(MERMAID_STATE) if page_state else None,
             # Last: switching the scheme changes the page the rest was measured on.
-            dark_axe=_dark_scheme_axe(page)
-            if self.url in DARK_PAGES and self.size == DARK_SIZE and not self.not_drawn
-            else None,
+            dark_axe=self._dark_axe(),
         )
 
 
 def _measure_every_size(request, url):
-    """Visits of `url` at every size, measured side by side.
+    """Visits of `url` at every size the selected tests read, measured side by side.
 
     Each size has its own page; while one page's axe runs (in its renderer,
     a core of its own) the other loads and settles, and the two axe runs
@@ -175,7 +234,8 @@ def _measure_every_size(request, url):
     after the other. The tests ask for a page's sizes one after the other,
     so the second is then already measured.
     """
-    opened = [_Opened(request, url, size) for size in SIZES]
+    sizes = {size: costly for size, costly in _planned[url].items() if (url, size) not in _visits}
+    opened = [_Opened(request, url, size, costly) for size, costly in sizes.items()]
     for each in opened:
         each.settle_and_start_axe()
     for each in opened:
@@ -184,7 +244,11 @@ def _measure_every_size(request, url):
 
 def measured(request, url, size):
     """The page's Visit, drawn in time or not (for the tests that say what is missing)."""
+    mark = request.node.get_closest_marker(MARK)
+    if mark is None:
+        pytest.fail(f"{request.node.nodeid} reads a visit but is not marked @pytest.mark.{MARK}", pytrace=False)
     if (url, size) not in _visits:
+        _planned[url][size] |= set(mark.args)  # also when plan() did not see this test
         _measure_every_size(request, url)
     return _visits[(url, size)]
 
