@@ -79,9 +79,9 @@ class Visit:
     math: list | None  # measure.MATH_STATE (at PAGE_STATE_SIZE, else None)
     article_text: str | None  # measure.ARTICLE_TEXT (likewise)
     diagrams: list | None  # measure.MERMAID_STATE (likewise)
-    axe: list
+    axe: list  # NotMeasured unless a selected test declared it (see plan)
     labels: list  # diagram labels with their shown size in px
-    dark_axe: list | None  # axe in the dark scheme (DARK_PAGES at DARK_SIZE), else None
+    dark_axe: list | None  # axe in the dark scheme (DARK_PAGES at DARK_SIZE), else None; or NotMeasured
 
 
 # The measurements a test must declare to read (the others cost little and are always taken).
@@ -114,7 +114,13 @@ def _declared(item):
     mark = item.get_closest_marker(MARK)
     if mark is None:
         return None
-    params = item.callspec.params
+    params = getattr(item, "callspec", None) and item.callspec.params
+    unknown = set(mark.args) - set(COSTLY)
+    if not params or "url" not in params or unknown:
+        raise pytest.UsageError(
+            f"{item.nodeid}: @pytest.mark.{MARK} needs a `url` parameter and takes only {COSTLY}"
+            + (f", not {sorted(unknown)}" if unknown else "")
+        )
     size = params.get("size", mark.kwargs.get("size"))
     return params["url"], [size] if size else list(SIZES), set(mark.args)
 
