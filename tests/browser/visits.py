@@ -125,16 +125,22 @@ def _declared(item):
     return params["url"], [size] if size else list(SIZES), set(mark.args)
 
 
+def _record(item):
+    """Adds what the test `item` reads to the plan; False if it is not marked."""
+    declared = _declared(item)
+    if declared:
+        url, sizes, costly = declared
+        for size in sizes:
+            _planned[url][size] |= costly
+    return bool(declared)
+
+
 def plan(items):
     """Records what the selected tests read of each visit (conftest calls it
     once collection and deselection are done)."""
     _planned.clear()
     for item in items:
-        declared = _declared(item)
-        if declared:
-            url, sizes, costly = declared
-            for size in sizes:
-                _planned[url][size] |= costly
+        _record(item)
 
 
 def describe(url, size):
@@ -231,7 +237,7 @@ class _Opened:
         )
 
 
-def _measure_every_size(request, url):
+def _measure_planned_sizes(request, url):
     """Visits of `url` at every size the selected tests read, measured side by side.
 
     Each size has its own page; while one page's axe runs (in its renderer,
@@ -250,12 +256,11 @@ def _measure_every_size(request, url):
 
 def measured(request, url, size):
     """The page's Visit, drawn in time or not (for the tests that say what is missing)."""
-    mark = request.node.get_closest_marker(MARK)
-    if mark is None:
+    # Recorded again: also when plan() did not see this test.
+    if not _record(request.node):
         pytest.fail(f"{request.node.nodeid} reads a visit but is not marked @pytest.mark.{MARK}", pytrace=False)
     if (url, size) not in _visits:
-        _planned[url][size] |= set(mark.args)  # also when plan() did not see this test
-        _measure_every_size(request, url)
+        _measure_planned_sizes(request, url)
     return _visits[(url, size)]
 
 
