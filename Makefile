@@ -3,7 +3,7 @@
 #                (Korean there, English under en/; the path comes from site_url)
 #                installs only the docs set (requirements/docs.txt)
 #   make test    strict site build + the whole test suite, browser tests included
-#                installs the test set (requirements/test.txt) and, if missing,
+#                installs the test set (requirements.txt) and, if missing,
 #                Debian's Chromium and the pinned KaTeX/mermaid from npm
 # WITH_TORCH=1 make test also installs the pinned PyTorch (CPU build) and runs its pages.
 # Every install passes -c requirements/constraints.txt, the lock of every transitive
@@ -47,12 +47,16 @@ $(PYTHON):
 	python3 -m venv $(VENV)
 	$(PYTHON) -m pip install --quiet pip==$(PIP_VERSION)
 
-$(DOCS_READY): requirements/docs.txt requirements/constraints.txt | $(PYTHON)
-	$(INSTALL) -r requirements/docs.txt
+# The build needs the site's build package and the reader's package (its plugin
+# traces snippets.tracer); both are installed editable, so edits need no reinstall.
+EDITABLE := -e . -e ./site-builder
+
+$(DOCS_READY): requirements/docs.txt requirements/constraints.txt pyproject.toml site-builder/pyproject.toml | $(PYTHON)
+	$(INSTALL) -r requirements/docs.txt $(EDITABLE)
 	touch $@
 
-$(TEST_READY): $(DOCS_READY) requirements/test.txt
-	$(INSTALL) -r requirements/test.txt
+$(TEST_READY): $(DOCS_READY) requirements.txt requirements/test.txt
+	$(PYTHON) -m pip install --quiet -r requirements.txt
 	$(PYTHON) -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $@
 
@@ -95,7 +99,7 @@ serve: $(DOCS_READY)
 	$(FAST_NBCONVERT) $(PYTHON) -m mkdocs serve
 
 build: $(DOCS_READY)
-	$(QUIET_EOL) $(FAST_NBCONVERT) $(PYTHON) -m mkdocs build --strict
+	$(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/mkdocs build --strict
 
 test: build $(TEST_READY) optional-torch browser-deps
 	$(PYTHON) -m ruff check .
@@ -108,7 +112,7 @@ update-outputs: $(TEST_READY)
 # Draws each new or edited mermaid diagram into docs/assets/diagrams/ (pinned
 # mermaid in Chromium); the build puts the drawings in the pages. --all redraws all.
 diagrams: $(TEST_READY) browser-deps
-	$(PYTHON) -m tools.render_diagrams $(if $(ALL),--all)
+	$(PYTHON) -m sitebuilder.generators.diagrams $(if $(ALL),--all)
 
 # Not a test: edits a copy of the tree in each way a wrong page could be wrong,
 # and prints which test catches each (tools/mutate.py).
@@ -125,7 +129,7 @@ lint: | $(PYTHON)
 properdocs: $(DOCS_READY)
 	$(INSTALL) -r requirements/properdocs.txt
 	rm -rf site-properdocs
-	$(QUIET_EOL) $(FAST_NBCONVERT) $(PYTHON) -m mkdocs build --strict --quiet
+	$(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/mkdocs build --strict --quiet
 	$(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/properdocs build --strict --quiet --site-dir site-properdocs
 	diff -r -q -I '<meta name="generator"' site site-properdocs
 	rm -rf site-properdocs

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from pagemodel.site import REPO
+from sitebuilder.pagemodel.site import REPO
 from tests.site_build import built_site  # noqa: F401  (a fixture, used by name)
 
 

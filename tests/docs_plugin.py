@@ -23,8 +23,8 @@ import pytest
 from markdown_it import MarkdownIt
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
-from pagemodel.page import page, parse_markdown
-from pagemodel.site import relative
+from sitebuilder.pagemodel.page import page, parse_markdown
+from sitebuilder.pagemodel.site import relative
 from tests import output_update
 from tests.optional_torch import needs_torch, require_torch
 

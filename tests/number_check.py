@@ -12,10 +12,18 @@ page (an output line ``L = 0.0136``, a code line ``w2 = 0.6``), the number must 
 elsewhere on the page does not back it (pagemodel.names).
 """
 
-from pagemodel.names import claims, named_values
-from pagemodel.numbers import Stated, as_decimal, computed_numbers, is_backed, printed_numbers, shows, stated_numbers
-from pagemodel.page import page as page_model
-from pagemodel.site import DOCS, REPO
+from sitebuilder.pagemodel.names import claims, named_values
+from sitebuilder.pagemodel.numbers import (
+    Stated,
+    as_decimal,
+    computed_numbers,
+    is_backed,
+    printed_numbers,
+    shows,
+    stated_numbers,
+)
+from sitebuilder.pagemodel.page import page as page_model
+from sitebuilder.pagemodel.site import DOCS, REPO
 
 # Timing results written by benchmarks/ and included into a page: measurements of
 # this machine, not output of the page's code. A page that shows them names the

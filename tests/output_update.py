@@ -12,8 +12,8 @@ reported, not invented.
 
 from pathlib import Path
 
-from pagemodel.page import page as page_model
-from pagemodel.site import DOCS, LANGUAGES, relative
+from sitebuilder.pagemodel.page import page as page_model
+from sitebuilder.pagemodel.site import DOCS, LANGUAGES, relative
 
 enabled = False
 _printed = {}  # (page name, block line) -> (page, block, everything the chain printed)

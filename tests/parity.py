@@ -24,8 +24,8 @@ from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from pagemodel.mermaid import Item
-from pagemodel.numbers import numbers_in_line, stated_in_blocks, stated_numbers
+from sitebuilder.pagemodel.mermaid import Item
+from sitebuilder.pagemodel.numbers import numbers_in_line, stated_in_blocks, stated_numbers
 
 # Fences whose body is prose in a box and may be translated; every other
 # non-mermaid fence (python, output, bash, ...) is code and must be identical.

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from pagemodel.site import CONFIG, LANGUAGES, REPO, mkdocs_config, nav_paths
+from sitebuilder.pagemodel.site import CONFIG, LANGUAGES, REPO, mkdocs_config, nav_paths
 
 SITE = REPO / "site"
 # Everything a build reads: the pages, their included code, build hooks and

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pagemodel.site import REPO
+from sitebuilder.pagemodel.site import REPO
 from tests.annotations import escape_data, format_annotation, mentioned_locations
 
 

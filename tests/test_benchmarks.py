@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from benchmarks import backprop_cost as bench
-from pagemodel.site import DOCS, LANGUAGES
+from sitebuilder.pagemodel.site import DOCS, LANGUAGES
 from snippets.gradient import relative_error
 from snippets.mlp import PARAM_NAMES, TwoLayerMLP
 from tests.optional_torch import torch_available

@@ -4,7 +4,7 @@ nothing (BACKPROP_DOCS_NO_CACHE=1) writes the same site, file for file."""
 
 import filecmp
 
-from pagemodel.site import NO_BUILD_CACHE
+from sitebuilder.pagemodel.site import NO_BUILD_CACHE
 from tests.site_build import build_site
 
 

@@ -20,8 +20,8 @@ import sys
 
 import pytest
 
-from pagemodel.page import page as page_model
-from pagemodel.site import LANGUAGES, page_files, relative
+from sitebuilder.pagemodel.page import page as page_model
+from sitebuilder.pagemodel.site import LANGUAGES, page_files, relative
 from tests.optional_torch import needs_torch, require_torch
 
 PAGES = sorted(p for language in LANGUAGES for p in page_files(language) if page_model(p).python_blocks)

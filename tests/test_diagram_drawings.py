@@ -1,7 +1,7 @@
 """Every mermaid diagram has its committed drawing, and the drawing is of it.
 
 The build puts docs/assets/diagrams/<hash>.svg in place of each ```mermaid
-fence (hooks/diagrams.py); `make diagrams` draws new or edited ones. These
+fence (site-builder/sitebuilder/transforms/diagrams.py); `make diagrams` draws new or edited ones. These
 checks name the page and line of a diagram whose drawing is missing, and
 catch a drawing that is not the diagram's (edited by hand, or left over).
 """
@@ -11,8 +11,8 @@ import re
 
 import pytest
 
-from pagemodel import diagram_store
-from pagemodel.site import relative
+from sitebuilder.pagemodel import diagram_store
+from sitebuilder.pagemodel.site import relative
 
 DIAGRAMS = diagram_store.site_diagrams()
 DRAWN_TEXT = re.compile(r"<(?:p|span|tspan|text)\b[^>]*>([^<]+)<")

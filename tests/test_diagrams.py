@@ -12,9 +12,9 @@ from decimal import InvalidOperation
 
 import pytest
 
-from pagemodel.numbers import shows
-from pagemodel.page import page
-from pagemodel.site import DOCS, LANGUAGES, relative
+from sitebuilder.pagemodel.numbers import shows
+from sitebuilder.pagemodel.page import page
+from sitebuilder.pagemodel.site import DOCS, LANGUAGES, relative
 from snippets.tracer import Value, edges, to_mermaid
 
 

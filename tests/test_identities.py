@@ -18,10 +18,10 @@ from contextlib import redirect_stdout
 import numpy as np
 import pytest
 
-from pagemodel.formulas import gradient_equations, to_python
-from pagemodel.names import spelling
-from pagemodel.page import page
-from pagemodel.site import LANGUAGES, page_files, relative
+from sitebuilder.pagemodel.formulas import gradient_equations, to_python
+from sitebuilder.pagemodel.names import spelling
+from sitebuilder.pagemodel.page import page
+from sitebuilder.pagemodel.site import LANGUAGES, page_files, relative
 from tests.optional_torch import needs_torch, torch_available
 
 PAGES = [p for lang in LANGUAGES for p in page_files(lang)]

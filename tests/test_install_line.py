@@ -3,8 +3,8 @@ and points at the repository the site links to (``repo_url`` in mkdocs.yml)."""
 
 import pytest
 
-from pagemodel.page import page as page_model
-from pagemodel.site import DOCS, LANGUAGES, REPO, mkdocs_config, relative
+from sitebuilder.pagemodel.page import page as page_model
+from sitebuilder.pagemodel.site import DOCS, LANGUAGES, REPO, mkdocs_config, relative
 
 COMMAND = f'pip install "git+{mkdocs_config()["repo_url"]}"'
 INCLUDE = '--8<-- "snippets/__init__.py:install"'

@@ -1,12 +1,12 @@
 """The interface speaks as the pages do: 합니다체 on Korean pages, and each home
-page's title names the page (hooks/ui_language.py, overrides/main.html)."""
+page's title names the page (site-builder/sitebuilder/transforms/ui_language.py, overrides/main.html)."""
 
 import json
 import re
 
 import pytest
 
-from hooks.ui_language import KOREAN_WORDING
+from sitebuilder.transforms.ui_language import KOREAN_WORDING
 from tests.site_build import SITE
 
 

@@ -12,8 +12,8 @@ catches a single altered number, code line or diagram edge.
 
 import pytest
 
-from pagemodel.page import page
-from pagemodel.site import DOCS, LANGUAGES, relative
+from sitebuilder.pagemodel.page import page
+from sitebuilder.pagemodel.site import DOCS, LANGUAGES, relative
 from tests.parity import page_differences
 
 PAGE_SUFFIXES = (".md", ".ipynb")

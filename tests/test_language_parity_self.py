@@ -4,8 +4,8 @@ files and the line where they part."""
 
 import pytest
 
-from pagemodel.mermaid import parse_mermaid
-from pagemodel.page import parse_markdown
+from sitebuilder.pagemodel.mermaid import parse_mermaid
+from sitebuilder.pagemodel.page import parse_markdown
 from tests import parity
 
 

@@ -3,7 +3,7 @@ Korean interface, both languages' text, and a language switcher to the home page
 
 import re
 
-from pagemodel.site import LANGUAGES, mkdocs_config
+from sitebuilder.pagemodel.site import LANGUAGES, mkdocs_config
 from tests.site_build import SITE
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from snippets.exercises.notebooks import sources
+from sitebuilder.generators.exercise_notebooks import sources
 from tests.site_build import LANGUAGES
 
 PAGE_LIMIT = 100_000  # bytes, before gzip

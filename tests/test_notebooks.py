@@ -1,8 +1,8 @@
 """The exercise notebooks: built from their sources, run outside the repository,
 and held to the same checks as the pages.
 
-* The stored .ipynb files are exactly what `python -m snippets.exercises` writes
-  from snippets/exercises/exNN_*.py (nobody edited one language by hand).
+* The stored .ipynb files are exactly what `make regen` writes
+  from notebooks/exercises/exNN_*.py (nobody edited one language by hand).
 * Each notebook runs in a fresh kernel whose working directory is an empty
   temporary folder and whose only copy of `snippets` is the package installed
   from this working tree (pip install --target), as for a reader who
@@ -20,9 +20,8 @@ import re
 import nbformat
 import pytest
 
-from pagemodel.page import parse_markdown
-from snippets.exercises import chapters, checks
-from snippets.exercises.notebooks import (
+from sitebuilder.generators import chapter_notebooks as chapters
+from sitebuilder.generators.exercise_notebooks import (
     INSTALL_TAG,
     LANGUAGES,
     REPO,
@@ -34,6 +33,8 @@ from snippets.exercises.notebooks import (
     sources,
     text_outputs,
 )
+from sitebuilder.pagemodel.page import parse_markdown
+from snippets.exercises import checks
 from tests.number_check import unbacked_numbers
 from tests.optional_torch import IMPORTS_TORCH, skip_unless_torch
 from tests.parity import page_differences
@@ -44,7 +45,7 @@ ABSOLUTE_PATH = re.compile(r"(/work/|/home/|/root/|/tmp/|[A-Z]:\\\\)")
 
 def stored(name, language):
     path = notebook_path(name, language)
-    assert path.exists(), f"{path} is missing: run `python -m snippets.exercises`"
+    assert path.exists(), f"{path} is missing: run `make regen`"
     return nbformat.read(path, as_version=4)
 
 
@@ -98,10 +99,10 @@ def test_stored_notebook_is_what_the_builder_writes(name, language):
     where = f"{notebook_path(name, language).relative_to(REPO)}"
     assert [c.source for c in notebook.cells] == [c.source for c in expected.cells], (
         f"{where}: cells differ from {sources()[name].relative_to(REPO)}; "
-        "edit the source there and run `python -m snippets.exercises`"
+        "edit the source there and run `make regen`"
     )
     assert [c.metadata for c in notebook.cells] == [c.metadata for c in expected.cells], (
-        f"{where}: cell tags or folding differ from the builder's; run `python -m snippets.exercises`"
+        f"{where}: cell tags or folding differ from the builder's; run `make regen`"
     )
 
 
@@ -115,7 +116,7 @@ def test_notebook_runs_outside_the_repository_and_gives_the_stored_outputs(fresh
         assert len(code) == len(fresh_code), f"{name} ({language}): code cells differ from the builder's"
         for index, (old, new) in enumerate(zip(code, fresh_code, strict=True)):
             assert text_outputs(old) == text_outputs(new), (
-                f"{name} ({language}), code cell {index}: stored output is stale; run `python -m snippets.exercises`\n"
+                f"{name} ({language}), code cell {index}: stored output is stale; run `make regen`\n"
                 f"stored:\n{text_outputs(old)}\nfresh:\n{text_outputs(new)}"
             )
 
@@ -220,10 +221,10 @@ def chapter_page(language, stem):
 def test_stored_chapter_notebook_is_what_the_builder_writes(language, stem):
     page = chapter_page(language, stem)
     path = chapters.notebook_path(page)
-    assert path.is_file(), f"{path.relative_to(REPO)} is missing: run `python -m snippets.exercises`"
+    assert path.is_file(), f"{path.relative_to(REPO)} is missing: run `make regen`"
     stored_cells = nbformat.read(path, as_version=4).cells
     assert [c.source for c in stored_cells] == [c.source for c in chapters.build(page).cells], (
-        f"{path.relative_to(REPO)} is not what {page.relative_to(REPO)} gives: run `python -m snippets.exercises`"
+        f"{path.relative_to(REPO)} is not what {page.relative_to(REPO)} gives: run `make regen`"
     )
 
 

@@ -2,11 +2,11 @@
 
 from decimal import Decimal
 
-from pagemodel.formulas import equations, to_python
-from pagemodel.names import claims, spelling
-from pagemodel.numbers import numbers_in_line, python_literals
-from pagemodel.page import page, parse_markdown
-from pagemodel.site import DOCS, LANGUAGES, snippet_settings
+from sitebuilder.pagemodel.formulas import equations, to_python
+from sitebuilder.pagemodel.names import claims, spelling
+from sitebuilder.pagemodel.numbers import numbers_in_line, python_literals
+from sitebuilder.pagemodel.page import page, parse_markdown
+from sitebuilder.pagemodel.site import DOCS, LANGUAGES, snippet_settings
 
 PAGE = '''---
 numbers_not_computed: [12]

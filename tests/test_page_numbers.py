@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from pagemodel.numbers import Stated, is_backed
-from pagemodel.site import LANGUAGES, page_files, relative
+from sitebuilder.pagemodel.numbers import Stated, is_backed
+from sitebuilder.pagemodel.site import LANGUAGES, page_files, relative
 from tests.number_check import MEASURED_RESULTS, mistied_numbers, unbacked_numbers
 
 PAGES = [p for lang in LANGUAGES for p in page_files(lang)]

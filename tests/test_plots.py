@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from snippets.plots.figures import FIGURES
+from sitebuilder.generators.plots.figures import FIGURES
 
 PLOT_DIR = Path(__file__).resolve().parents[1] / "docs" / "assets" / "plots"
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
@@ -26,10 +26,10 @@ def split_numbers(svg_text):
 @pytest.mark.parametrize("name", sorted(FIGURES))
 def test_committed_figure_is_current(name):
     path = PLOT_DIR / name
-    assert path.exists(), f"{path} is missing: run `python -m snippets.plots`"
+    assert path.exists(), f"{path} is missing: run `python -m sitebuilder.generators.plots`"
     committed_shape, committed_numbers = split_numbers(path.read_text())
     fresh_shape, fresh_numbers = split_numbers(FIGURES[name]().decode())
-    stale = f"{path} is out of date: run `python -m snippets.plots` and commit it"
+    stale = f"{path} is out of date: run `python -m sitebuilder.generators.plots` and commit it"
     assert committed_shape == fresh_shape, stale
     worst = max(abs(a - b) for a, b in zip(committed_numbers, fresh_numbers))
     assert worst <= COORDINATE_TOLERANCE, f"{stale} (a coordinate moved by {worst:.3g})"
@@ -41,4 +41,4 @@ def test_every_page_image_exists():
     for page in sorted(docs.glob("*/**/*.md")):
         for target in re.findall(r"\]\(([^)]+\.svg)\)", page.read_text(encoding="utf-8")):
             name = Path(target).name
-            assert name in FIGURES, f"{page}: image {target} is not drawn by snippets.plots"
+            assert name in FIGURES, f"{page}: image {target} is not drawn by sitebuilder.generators.plots"

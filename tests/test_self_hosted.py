@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from pagemodel.site import mkdocs_config as site_config
+from sitebuilder.generators.vendor_assets import NODE_MODULES, vendored_files
+from sitebuilder.pagemodel.site import mkdocs_config as site_config
 from tests.site_build import REPO, SITE
-from tools.vendor_assets import NODE_MODULES, vendored_files
 
 # A script, stylesheet, font or preconnect loaded from an absolute URL.
 EXTERNAL_ASSET = re.compile(
@@ -41,7 +41,7 @@ def test_built_pages_load_nothing_from_another_host(built_site):
 @pytest.mark.browser  # needs tests/browser/node_modules, as the browser tests do
 def test_vendored_files_are_the_pinned_packages():
     pinned = json.loads((REPO / "tests" / "browser" / "package.json").read_text(encoding="utf-8"))["dependencies"]
-    for package in ("katex", "mermaid"):  # mermaid: tools/render_diagrams.py
+    for package in ("katex", "mermaid"):  # mermaid: site-builder/sitebuilder/generators/diagrams.py
         installed = json.loads((NODE_MODULES / package / "package.json").read_text(encoding="utf-8"))["version"]
         assert installed == pinned[package], (
             f"node_modules has {package} {installed}, package.json pins {pinned[package]}"
@@ -52,5 +52,6 @@ def test_vendored_files_are_the_pinned_packages():
         if not copy.is_file() or copy.read_bytes() != source.read_bytes()
     ]
     assert not stale, (
-        "vendored files differ from the pinned packages; run `python -m tools.vendor_assets`:\n" + "\n".join(stale)
+        "vendored files differ from the pinned packages; run `make regen`:\n"
+        + "\n".join(stale)
     )

@@ -2,8 +2,17 @@
 
 import re
 
-from pagemodel.page import page
-from pagemodel.site import DOCS, LANGUAGES, REPO, mkdocs_config, nav_paths, page_files, plugin_config, relative
+from sitebuilder.pagemodel.page import page
+from sitebuilder.pagemodel.site import (
+    DOCS,
+    LANGUAGES,
+    REPO,
+    mkdocs_config,
+    nav_paths,
+    page_files,
+    plugin_config,
+    relative,
+)
 
 
 def test_the_build_validates_nav_and_links():

@@ -14,9 +14,18 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from hooks.step_examples import EXAMPLES
-from hooks.stepper import BOX_HEIGHT, edge_geometry, figure, graph_data, layout, number, on_page_content, overlap
-from pagemodel.site import DOCS, LANGUAGES
+from sitebuilder.pagemodel.site import DOCS, LANGUAGES
+from sitebuilder.transforms.step_examples import EXAMPLES
+from sitebuilder.transforms.stepper import (
+    BOX_HEIGHT,
+    edge_geometry,
+    figure,
+    graph_data,
+    layout,
+    number,
+    overlap,
+    step_through_figures,
+)
 
 # Where each example is placed (the same page in both languages).
 PLACES = {
@@ -159,7 +168,7 @@ def test_an_unknown_example_names_the_page():
 
     missing = r"docs/en/chapters/04-simple-layers.md: no step-through example named 'walnut'"
     with pytest.raises(Exception, match=missing):
-        on_page_content("<p>x</p>\n<!-- stepper: walnut -->\n", Page, {}, None)
+        step_through_figures("<p>x</p>\n<!-- stepper: walnut -->\n", Page, None)
 
 
 def test_the_page_language_chooses_the_words():

@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 
-from pagemodel.mermaid import parse_mermaid
+from sitebuilder.pagemodel.mermaid import parse_mermaid
 from snippets.gradient import numerical_gradient
 from snippets.tracer import Value, edges, to_mermaid
 

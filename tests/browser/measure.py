@@ -25,7 +25,7 @@ new PerformanceObserver((list) => {
 """
 
 # True once every diagram's drawing is in place: the build writes each SVG
-# inside a declarative shadow root (hooks/diagrams.py), so this holds as soon
+# inside a declarative shadow root (site-builder/sitebuilder/transforms/diagrams.py), so this holds as soon
 # as the HTML is parsed, unless a diagram was left undrawn.
 DIAGRAMS_DRAWN = """
 () => !document.querySelector('pre.mermaid, pre.diagram-undrawn') &&
@@ -105,7 +105,7 @@ MERMAID_STATE = """
 })
 """
 
-# Display formulas and code blocks skipped off screen (hooks/offscreen_blocks.py)
+# Display formulas and code blocks skipped off screen (site-builder/sitebuilder/transforms/offscreen_blocks.py)
 # take the height the page tells them. Read while skipped, then drawn (every one
 # forced into view, which the page keeps): each told height against the drawn one.
 MAX_TOLD_HEIGHT_ERROR_PX = 1.5

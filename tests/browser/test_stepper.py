@@ -2,7 +2,7 @@
 
 * stepper.js's evaluator gives the tracer's values and gradients for the
   published inputs and for seeded random ones, and writes numbers as
-  hooks/stepper.py does;
+  site-builder/sitebuilder/transforms/stepper.py does;
 * stepping through every example to the end, each value and gradient shown is
   the tracer's, and only what is known at that step is shown; the announced
   text carries the step's numbers;
@@ -15,9 +15,9 @@ import random
 
 import pytest
 
-from hooks.step_examples import EXAMPLES
-from hooks.stepper import graph_data, number
-from pagemodel.site import LANGUAGES
+from sitebuilder.pagemodel.site import LANGUAGES
+from sitebuilder.transforms.step_examples import EXAMPLES
+from sitebuilder.transforms.stepper import graph_data, number
 from snippets.tracer import Value
 from tests.test_stepper import PLACES
 

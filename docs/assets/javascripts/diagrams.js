@@ -1,5 +1,5 @@
 // Diagrams are SVG drawings inside declarative shadow roots (<template
-// shadowrootmode="open">, written by hooks/diagrams.py). Browsers from before
+// shadowrootmode="open">, written by site-builder/sitebuilder/transforms/diagrams.py). Browsers from before
 // 2023-2024 (Chrome 111, Safari 16.4, Firefox 123) leave such a template
 // unrendered; this attaches it by hand there and does nothing elsewhere.
 // Deferred: it runs once the page is parsed, with every diagram in place.

@@ -1,4 +1,4 @@
-// Step-through computational graphs (figures written by hooks/stepper.py).
+// Step-through computational graphs (figures written by site-builder/sitebuilder/transforms/stepper.py).
 //
 // Each <figure class="stepper"> holds a static SVG with every value and
 // gradient (what a reader sees without JavaScript) and the traced graph as
@@ -73,7 +73,7 @@
     return { value: value, grad: grad, local: local };
   }
 
-  // 4 significant digits, as hooks/stepper.py's number() writes them.
+  // 4 significant digits, as site-builder/sitebuilder/transforms/stepper.py's number() writes them.
   function number(v) {
     var r = Number(Number(v).toPrecision(4));
     if (r === 0) return "0";

@@ -1,0 +1,59 @@
+"""Where the drawing of each mermaid diagram is kept, found by what it draws.
+
+mermaid lays a diagram out by measuring its text in a browser, which the
+build does not have; drawing in the reader's browser instead cost every
+diagram page a 3.5 MB script and most of its load time on a phone. So each
+diagram is drawn once with the pinned mermaid in Chromium (`make diagrams`,
+site-builder/sitebuilder/generators/diagrams.py) and the SVG is committed here; the build
+(site-builder/sitebuilder/transforms/diagrams.py) puts it in place of the source, and no page loads mermaid.
+
+A drawing's name is a hash of the mermaid version and the diagram source, so
+an edited diagram has no drawing until it is redrawn, and the strict build
+says so, naming the page and line.
+"""
+
+import hashlib
+import json
+from functools import cache
+
+from sitebuilder.pagemodel.page import page
+from sitebuilder.pagemodel.site import DOCS, LANGUAGES, REPO, page_files
+
+STORE = DOCS / "assets" / "diagrams"
+# The one place mermaid's version is pinned (with KaTeX and axe-core).
+PACKAGE_JSON = REPO / "tests" / "browser" / "package.json"
+
+
+@cache
+def mermaid_version():
+    return json.loads(PACKAGE_JSON.read_text(encoding="utf-8"))["dependencies"]["mermaid"]
+
+
+def normalized(source):
+    """The source as the page and the built HTML both give it (the HTML has
+    no trailing spaces and may differ in surrounding blank lines)."""
+    return "\n".join(line.rstrip() for line in source.strip("\n").split("\n"))
+
+
+def key(source):
+    text = f"mermaid {mermaid_version()}\n{normalized(source)}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def element_id(source):
+    """The SVG's id: its stylesheet is scoped by it, so it must be unique on a page."""
+    return f"diagram-{key(source)}"
+
+
+def drawing_path(source):
+    return STORE / f"{key(source)}.svg"
+
+
+def site_diagrams():
+    """(page path, block, Diagram) for every mermaid diagram of both languages."""
+    return [
+        (path, block, diagram)
+        for language in LANGUAGES
+        for path in page_files(language)
+        for block, diagram in page(path).diagrams
+    ]

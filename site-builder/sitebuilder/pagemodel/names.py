@@ -1,0 +1,95 @@
+"""Values the page's code gives a name, and the symbols the prose names.
+
+``\\(L \\approx 0.0136\\)`` claims a value *for L*; it is backed by an output
+line ``L = 0.0136`` or a code line ``L = 0.0136``, not by any equal number
+elsewhere on the page. Symbols and names meet in one spelling: LaTeX
+``\\frac{\\partial L}{\\partial w_3}``, output ``dL/dw3`` and code ``dL_dw3``
+are all ``dldw3``; ``\\hat{y}`` and ``y_hat`` are ``yhat``.
+"""
+
+import ast
+import re
+
+from sitebuilder.pagemodel.numbers import NUMBER, as_decimal
+
+# "name = 0.25" or "name: 0.25" in printed output (names may hold / as in dL/dw1).
+PRINTED_NAME = re.compile(r"(?<![\w/])([A-Za-z][\w/]*)\s*[=:]\s*(" + NUMBER.pattern + r")")
+RELATION = re.compile(r"=|\\approx|≈|\\simeq")
+LATEX_WORD = re.compile(r"\\(?:text|mathrm|mathit|operatorname|mathbf|boldsymbol)\s*\{([^{}]*)\}")
+HAT = re.compile(r"\\hat\s*\{([^{}]*)\}|\\hat\s*(\w)")
+FRACTION = re.compile(r"\\frac\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
+PARTIAL = re.compile(r"\\partial\s*")
+SYMBOL = re.compile(r"^[a-z][a-z0-9]*$")
+OPERATOR = re.compile(r"[-+()*]|\\cdot|\\times|\\odot")  # an expression, not a name
+
+
+def spelling(text):
+    """One spelling for a symbol, a printed name or a variable name."""
+    text = LATEX_WORD.sub(r"\1", text)
+    text = HAT.sub(lambda m: (m.group(1) or m.group(2)) + "hat", text)
+    text = FRACTION.sub(lambda m: f"{m.group(1)}/{m.group(2)}", text)
+    text = PARTIAL.sub("d", text)
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _literal(node):
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        inner = _literal(node.operand)
+        return None if inner is None else -inner
+    return None
+
+
+def assigned_literals(code):
+    """[(name, value)] of ``name = 0.5`` and ``a, b = 0.5, 0.6`` lines."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Assign):
+            continue
+        for target in node.targets:
+            if isinstance(target, ast.Name):
+                pairs = [(target, node.value)]
+            elif isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple):
+                pairs = list(zip(target.elts, node.value.elts))
+            else:
+                continue
+            for name, value in pairs:
+                literal = _literal(value)
+                if isinstance(name, ast.Name) and literal is not None:
+                    found.append((name.id, as_decimal(repr(literal))))
+    return found
+
+
+def named_values(page, section=None):
+    """{spelling: [values]} from the output lines and literal assignments of
+    the page (or of the blocks inside ``section``, a (first, last) line pair)."""
+    named = {}
+    for block in page.blocks:
+        if section is not None and not section[0] < block.line < section[1]:
+            continue
+        if block.is_output:
+            for match in PRINTED_NAME.finditer(block.code):
+                named.setdefault(spelling(match.group(1)), []).append(as_decimal(match.group(2)))
+        elif block.is_python:
+            for name, value in assigned_literals(block.code):
+                named.setdefault(spelling(name), []).append(value)
+    return named
+
+
+def claims(math_body):
+    """[(symbol spellings, number as written)] of ``symbol = ... ≈ number`` in one formula:
+    each side that is a plain symbol names the number at the end of the chain."""
+    parts = [p.strip() for p in RELATION.split(math_body)]
+    if len(parts) < 2:
+        return []
+    last = NUMBER.fullmatch(parts[-1].replace(" ", ""))
+    if not last:
+        return []
+    symbols = [spelling(p) for p in parts[:-1] if not OPERATOR.search(p) and SYMBOL.match(spelling(p) or "-")]
+    symbols = [s for s in symbols if not s.isdigit()]
+    return [(tuple(symbols), last.group())] if symbols else []

@@ -1,0 +1,97 @@
+"""The order in which the site build changes a page, written once.
+
+Each MkDocs event the build takes part in runs its steps below, top to bottom
+(:mod:`sitebuilder.plugin` calls them). A page step takes the page's text as
+it stands at that event (Markdown, HTML content, or the finished page), the
+page, and the :class:`~sitebuilder.plugin.Build`, and returns the new text;
+each step's docstring says why it exists. The priorities in the plugin place
+each event relative to the other plugins (search, i18n, mkdocs-jupyter).
+
+Formulas, highlighted code and diagram drawings are put aside while the
+search plugin reads the content (:mod:`sitebuilder.stash`) and come back in
+the finished page: ``restore_stashed`` in ``FINISHED_PAGE``.
+"""
+
+from sitebuilder import stash
+from sitebuilder.transforms import (
+    code_search_text,
+    diagrams,
+    glossary,
+    highlight_once,
+    html_whitespace,
+    katex_math,
+    not_found_page,
+    notebooks,
+    offscreen_blocks,
+    repository,
+    search_index,
+    stepper,
+    template_cache,
+    theme_patches,
+    ui_language,
+    unused_assets,
+)
+
+# on_config(config) -> config, before the other plugins read the addresses
+CONFIG = (
+    repository.use_repository_setting,
+    glossary.load_glossary_data,
+    highlight_once.highlight_each_block_once,
+)
+
+# on_files(files, build) -> files, after mkdocs-static-i18n has sorted the files by language
+FILES = (
+    glossary.leave_out_glossary_data,
+    notebooks.notebooks_as_pages,
+)
+
+# on_pre_build(build), after mkdocs-jupyter has started its render cache
+BEFORE_PAGES = (notebooks.keep_render_cache_alive,)
+
+# on_env(env, build) -> env
+TEMPLATES = (template_cache.keep_compiled_templates,)
+
+# on_page_markdown(markdown, page, build) -> markdown
+MARKDOWN = (glossary.fill_glossary_table,)
+
+# on_page_content(html, page, build) -> html: the content the search plugin indexes next
+CONTENT = (
+    repository.real_addresses,
+    notebooks.material_markup,
+    stepper.step_through_figures,
+    diagrams.stash_drawings,
+    katex_math.stash_formulas,
+    code_search_text.stash_highlighted_code,
+    ui_language.permalink_titles,
+)
+
+# on_page_context(context, page, build) -> context: what the page template shows
+CONTEXT = (notebooks.download_and_colab_links,)
+
+# on_post_page(output, page, build) -> output: the finished page
+FINISHED_PAGE = (
+    notebooks.copy_chapter_notebook,
+    stash.restore_stashed,
+    ui_language.korean_wording_in_page,
+    search_index.language_search_base,
+    offscreen_blocks.code_block_heights,
+    html_whitespace.collapse_whitespace,
+)
+
+# on_post_template(output, template_name, build) -> output: pages made from a theme template (404.html)
+TEMPLATE_PAGES = (
+    not_found_page.only_default_language,
+    ui_language.korean_wording_in_template,
+)
+
+# on_post_build(build), once every language is built
+SITE = (
+    repository.real_addresses_in_notebooks,
+    katex_math.save_rendered_formulas,
+    theme_patches.patch_material_bundle,
+    unused_assets.remove_unused_assets,
+    search_index.split_search_index,
+)
+
+# on_shutdown(build)
+SHUTDOWN = (notebooks.evict_unused_markup,)

@@ -1,0 +1,55 @@
+"""Two changes to Material's script bundle, for which Material offers no setting.
+
+* No sitemap probe beside the language links. Material 9.8 fetches
+  ``sitemap.xml`` beside every ``<link rel="alternate">`` to map pages between
+  languages. It assumes those links point at a language's root; here they point
+  at the twin page (written absolute for search engines, by overrides/main.html),
+  so each page asked two addresses that do not exist, on the published host even
+  when served locally. The language selector already links the twin page, so the
+  probe is not needed: its selector is narrowed to alternates without hreflang
+  (none).
+* No colour switch on page load. Material's palette marks the body as
+  "switching colours" (``data-md-color-switching``, which turns every transition
+  off) whenever it applies a palette, the one already on the page included, and
+  unmarks it a moment later: each mark restyles every element of the page, on a
+  chapter some 5000, most of them KaTeX's. On a phone that was the longest task
+  of the page's start. The mark is now made only when the scheme changes.
+
+After the build this hook edits the bundle. A Material upgrade that changes the
+bundle fails the build here, naming the file and the code it no longer finds.
+"""
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+PATCHES = (
+    ('M("link[rel=alternate]")', 'M("link[rel=alternate]:not([hreflang])")'),
+    (
+        'i.subscribe(s=>{if(document.body.setAttribute("data-md-color-switching",""),',
+        'i.subscribe(s=>{if(document.body.getAttribute("data-md-color-scheme")!==s.color.scheme'
+        '&&document.body.setAttribute("data-md-color-switching",""),',
+    ),
+)
+
+
+def patch(script, bundle):
+    for old, new in PATCHES:
+        if new in script:
+            continue  # already patched (mkdocs serve reuses the file)
+        if script.count(old) != 1:
+            raise PluginError(f"{bundle}: expected Material's code {old!r} once")
+        script = script.replace(old, new)
+    return script
+
+
+def patch_material_bundle(build):
+    """Both changes, once the theme's files are in the site."""
+    bundles = sorted((Path(build.config.site_dir) / "assets" / "javascripts").glob("bundle.*.min.js"))
+    if not bundles:
+        raise PluginError("Material's bundle.*.min.js is missing from site/assets/javascripts")
+    for bundle in bundles:
+        script = bundle.read_text(encoding="utf-8")
+        patched = patch(script, bundle)
+        if patched != script:
+            bundle.write_text(patched, encoding="utf-8")
