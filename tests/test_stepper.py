@@ -16,16 +16,9 @@ import pytest
 
 from sitebuilder.pagemodel.site import DOCS, LANGUAGES
 from sitebuilder.transforms.step_examples import EXAMPLES
-from sitebuilder.transforms.stepper import (
-    BOX_HEIGHT,
-    edge_geometry,
-    figure,
-    graph_data,
-    layout,
-    number,
-    overlap,
-    step_through_figures,
-)
+from sitebuilder.transforms.stepper import figure, step_through_figures
+from sitebuilder.transforms.stepper_data import graph_data, number
+from sitebuilder.transforms.stepper_drawing import BOX_HEIGHT, edge_geometry, layout, overlap
 
 # Where each example is placed (the same page in both languages).
 PLACES = {

@@ -17,7 +17,7 @@ import pytest
 
 from sitebuilder.pagemodel.site import LANGUAGES
 from sitebuilder.transforms.step_examples import EXAMPLES
-from sitebuilder.transforms.stepper import graph_data, number
+from sitebuilder.transforms.stepper_data import graph_data, number
 from snippets.tracer import Value
 from tests.test_stepper import PLACES
 

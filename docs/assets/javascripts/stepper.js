@@ -73,7 +73,7 @@
     return { value: value, grad: grad, local: local };
   }
 
-  // 4 significant digits, as site-builder/sitebuilder/transforms/stepper.py's number() writes them.
+  // 4 significant digits, as sitebuilder/transforms/stepper_data.py's number() writes them.
   function number(v) {
     var r = Number(Number(v).toPrecision(4));
     if (r === 0) return "0";
