@@ -36,20 +36,36 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from threadpoolctl import threadpool_info, threadpool_limits
 
+from benchmarks.tables import Table, as_markdown, as_text
+from benchmarks.timing import (
+    CLOCK,
+    CLOCK_NAME,
+    alternate,
+    calls_per_round,
+    cpu_model,
+    paired_ratio,
+    pin_threads,
+    spread,
+)
+from benchmarks.workloads import (
+    LEARNING_RATE,
+    backward_only,
+    equal_work_gradient,
+    make_batch,
+    parameter_count,
+    sgd_step,
+    shape_label,
+)
 from snippets.gradient import relative_error
 from snippets.mlp import PARAM_NAMES, TwoLayerMLP
 
 COMMAND = "python -m benchmarks.backprop_cost --write docs/assets/benchmarks/results.md"
-LEARNING_RATE = 0.1
 NUMPY = "NumPy, snippets.mlp"
 NUMPY_EQUAL_WORK = "NumPy, equal work"
 IMPLEMENTATIONS = (NUMPY, NUMPY_EQUAL_WORK, "PyTorch float64", "PyTorch float32")
 MACHINE_ITEMS = ("CPU", "Python", "NumPy", "PyTorch", "threads", "clock", "rounds", "date", "run time", "command")
 NO_TORCH = "PyTorch is not installed: the PyTorch rows were skipped."
-CLOCK = time.process_time
-CLOCK_NAME = "CPU time of the process (time.process_time)"
 
 
 @dataclass(frozen=True)
@@ -73,104 +89,6 @@ DEFAULT = Config()
 TINY = Config(inputs=6, classes=3, hidden_sizes=(2, 5), batch=4, numeric_sizes=(4, 3),
               numeric_hidden_sizes=(2, 3), numeric_batch=4, rounds=3, numeric_rounds=2,
               round_seconds=0.0, warmup=1)
-
-
-@dataclass
-class Table:
-    name: str       # section name in the results file
-    title: str
-    columns: tuple  # (key, header, format spec); a list value is shown as min / median / max
-    rows: list
-    note: str = ""
-
-
-# -- timing -------------------------------------------------------------------
-def calls_per_round(fn, round_seconds):
-    """How many calls make a round last about round_seconds (at least one)."""
-    start = CLOCK()
-    fn()
-    once = CLOCK() - start
-    return max(1, round(round_seconds / once)) if once > 0 else 1
-
-
-def alternate(functions, rounds, round_seconds, warmup):
-    """Seconds per call of each function, timed in turn in every round.
-
-    Returns {name: [seconds per call in round 1, round 2, ...]}.
-    """
-    for fn in functions.values():
-        for _ in range(warmup):
-            fn()
-    number = {name: calls_per_round(fn, round_seconds) for name, fn in functions.items()}
-    times = {name: [] for name in functions}
-    for _ in range(rounds):
-        for name, fn in functions.items():
-            start = CLOCK()
-            for _ in range(number[name]):
-                fn()
-            times[name].append((CLOCK() - start) / number[name])
-    return times
-
-
-def spread(seconds, scale=1e3):
-    """[min, median, max] of a list of seconds, in milliseconds by default."""
-    return [scale * min(seconds), scale * statistics.median(seconds), scale * max(seconds)]
-
-
-def paired_ratio(numerators, denominators):
-    """Median over rounds of numerator / denominator measured in the same round."""
-    return statistics.median(n / d for n, d in zip(numerators, denominators, strict=True))
-
-
-# -- helpers ------------------------------------------------------------------
-def make_batch(batch, inputs, classes, seed=0):
-    """Inputs from a standard normal and one-hot targets, both from a fixed seed."""
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((batch, inputs))
-    t = np.eye(classes)[rng.integers(0, classes, batch)]
-    return x, t
-
-
-def parameter_count(net):
-    return sum(p.size for p in net.params.values())
-
-
-def shape_label(sizes):
-    return "-".join(str(s) for s in sizes)
-
-
-def backward_only(net):
-    """The backward half of TwoLayerMLP.gradient, after a forward pass has run."""
-    dout = net.last_layer.backward(1.0)
-    for layer in reversed(net.layers):
-        dout = layer.backward(dout)
-    return dout
-
-
-def equal_work_gradient(params, x, t):
-    """TwoLayerMLP.gradient's arithmetic with only what a training step needs.
-
-    What PyTorch's step does and snippets.mlp does on top: no input checks
-    (finite values, shapes), no gradient with respect to the input x, and the
-    softmax computed once (snippets.layers computes softmax and log-softmax
-    separately).
-    """
-    W1, b1, W2, b2 = (params[name] for name in PARAM_NAMES)
-    hidden = x @ W1 + b1
-    active = hidden > 0
-    relu = hidden * active
-    scores = relu @ W2 + b2
-    shifted = scores - scores.max(axis=1, keepdims=True)
-    y = np.exp(shifted)
-    y /= y.sum(axis=1, keepdims=True)
-    dscores = (y - t) / x.shape[0]
-    dhidden = (dscores @ W2.T) * active
-    return {"W1": x.T @ dhidden, "b1": dhidden.sum(axis=0), "W2": relu.T @ dscores, "b2": dscores.sum(axis=0)}
-
-
-def sgd_step(params, grads):
-    for name in PARAM_NAMES:
-        params[name] -= LEARNING_RATE * grads[name]  # in place: the layers see it
 
 
 # -- 1. backward against forward ---------------------------------------------
@@ -296,36 +214,6 @@ def training_steps(config=DEFAULT):
 
 
 # -- report ---------------------------------------------------------------------
-def cpu_model():
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
-def pin_threads(threads):
-    """Pin NumPy's BLAS (and any OpenMP pool) and PyTorch to `threads` threads.
-
-    Returns the threadpoolctl limiter (keep it alive while timing) and a
-    sentence saying what each library reports it uses.
-    """
-    limiter = threadpool_limits(limits=threads)
-    try:
-        import torch
-    except ImportError:
-        torch_threads = "PyTorch not installed"
-    else:
-        torch.set_num_threads(threads)
-        torch_threads = f"PyTorch {torch.get_num_threads()} (torch.get_num_threads)"
-    pools = [f"{pool['internal_api']} {pool['num_threads']}" for pool in threadpool_info()
-             if pool["user_api"] == "blas" and "numpy" in pool["filepath"]]
-    numpy_threads = "NumPy BLAS " + (", ".join(pools) or "not found by threadpoolctl")
-    return limiter, f"{numpy_threads}; {torch_threads}"
-
-
 def machine(seconds, threads, config):
     try:
         import torch
@@ -365,70 +253,6 @@ def run(config=DEFAULT):
         limiter.restore_original_limits()
     return [machine(time.perf_counter() - start, threads, config)] + tables
 
-
-def cell(value, spec):
-    if isinstance(value, list):
-        return " / ".join(format(v, spec) for v in value)
-    return format(value, spec)
-
-
-def cells(table):
-    return [[cell(row[key], spec) for key, _, spec in table.columns] for row in table.rows]
-
-
-def as_text(tables):
-    out = []
-    for table in tables:
-        headers = [header for _, header, _ in table.columns]
-        body = cells(table)
-        widths = [max(len(r[i]) for r in [headers] + body) for i in range(len(headers))]
-        out.append(table.title)
-        if any(headers):
-            out.append("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-            out.append("  ".join("-" * w for w in widths))
-        out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in body]
-        if table.note:
-            out.append(table.note)
-        out.append("")
-    out.append("Times: min / median / max over the rounds; ratios: median of the per-round ratios.")
-    return "\n".join(out)
-
-
-def as_markdown(tables):
-    """One section per table, marked so a page can include each on its own."""
-    out = ["<!-- Written by benchmarks/backprop_cost.py; do not edit by hand. -->", ""]
-    for table in tables:
-        out.append(f"<!-- --8<-- [start:{table.name}] -->")
-        headers = [header for _, header, _ in table.columns]
-        out.append("| " + " | ".join(headers) + " |")
-        out.append("|" + "|".join("---" if spec == "" else "--:" for _, _, spec in table.columns) + "|")
-        out += ["| " + " | ".join(row) + " |" for row in cells(table)]
-        if table.note:
-            out += ["", table.note]
-        out += [f"<!-- --8<-- [end:{table.name}] -->", ""]
-    return "\n".join(out)
-
-
-def structure(markdown):
-    """What a results file must keep: per section, the table header and row labels."""
-    sections = []
-    for line in markdown.split("\n"):
-        if "--8<-- [start:" in line:
-            name = line.split("[start:")[1].split("]")[0]
-            sections.append({"section": name, "header": None, "rows": [], "note": False})
-        elif "--8<-- [end:" in line or not sections or not line.strip():
-            continue
-        elif line.startswith("|"):
-            row = [c.strip() for c in line.strip().strip("|").split("|")]
-            if all(cell and set(cell) <= set("-:") for cell in row):
-                continue  # the alignment row
-            if sections[-1]["header"] is None:
-                sections[-1]["header"] = row
-            else:
-                sections[-1]["rows"].append(row[0])
-        else:
-            sections[-1]["note"] = True
-    return sections
 
 
 def main(argv=None):

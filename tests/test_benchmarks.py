@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 from benchmarks import backprop_cost as bench
+from benchmarks import tables, timing, workloads
 from sitebuilder.pagemodel.site import DOCS, LANGUAGES
 from snippets.gradient import relative_error
 from snippets.mlp import PARAM_NAMES, TwoLayerMLP
@@ -64,7 +65,7 @@ def test_missing_torch_is_reported(monkeypatch):
 
 def test_the_compared_calls_alternate_round_by_round():
     calls = []
-    times = bench.alternate({"a": lambda: calls.append("a"), "b": lambda: calls.append("b")},
+    times = timing.alternate({"a": lambda: calls.append("a"), "b": lambda: calls.append("b")},
                             rounds=3, round_seconds=0.0, warmup=1)
     assert {name: len(seconds) for name, seconds in times.items()} == {"a": 3, "b": 3}
     # warm-up a, b; one call each to size a round; then a b a b a b
@@ -72,14 +73,14 @@ def test_the_compared_calls_alternate_round_by_round():
 
 
 def test_ratios_pair_the_rounds():
-    assert bench.paired_ratio([2.0, 9.0, 4.0], [1.0, 3.0, 1.0]) == 3.0  # not 4.0 / 1.0
-    assert bench.spread([0.003, 0.001, 0.002]) == pytest.approx([1.0, 2.0, 3.0])
+    assert timing.paired_ratio([2.0, 9.0, 4.0], [1.0, 3.0, 1.0]) == 3.0  # not 4.0 / 1.0
+    assert timing.spread([0.003, 0.001, 0.002]) == pytest.approx([1.0, 2.0, 3.0])
 
 
 def test_threads_are_pinned_for_numpy_and_reported():
     from threadpoolctl import threadpool_info
 
-    limiter, report = bench.pin_threads(1)
+    limiter, report = timing.pin_threads(1)
     try:
         blas = [p for p in threadpool_info() if p["user_api"] == "blas" and "numpy" in p["filepath"]]
         assert blas and all(p["num_threads"] == 1 for p in blas)
@@ -96,9 +97,9 @@ def test_equal_work_step_computes_the_same_gradient():
     """The equal-work row times the same arithmetic as snippets.mlp, minus checks and dx."""
     sizes = bench.TINY.inputs, 5, bench.TINY.classes
     net = TwoLayerMLP(*sizes, seed=0)
-    x, t = bench.make_batch(7, sizes[0], sizes[-1], seed=3)
+    x, t = workloads.make_batch(7, sizes[0], sizes[-1], seed=3)
     expected = net.gradient(x, t)
-    got = bench.equal_work_gradient(net.params, x, t)
+    got = workloads.equal_work_gradient(net.params, x, t)
     for name in PARAM_NAMES:
         np.testing.assert_allclose(got[name], expected[name], rtol=1e-12, atol=1e-15)
 
@@ -106,10 +107,10 @@ def test_equal_work_step_computes_the_same_gradient():
 def test_backward_only_is_the_backward_half_of_gradient():
     sizes = bench.TINY.inputs, bench.TINY.hidden_sizes[0], bench.TINY.classes
     net = TwoLayerMLP(*sizes, seed=0)
-    x, t = bench.make_batch(5, sizes[0], sizes[-1])
+    x, t = workloads.make_batch(5, sizes[0], sizes[-1])
     expected = {k: v.copy() for k, v in net.gradient(x, t).items()}
     net.loss(x, t)
-    bench.backward_only(net)
+    workloads.backward_only(net)
     got = {"W1": net.layers[0].dW, "b1": net.layers[0].db, "W2": net.layers[2].dW, "b2": net.layers[2].db}
     for name in PARAM_NAMES:
         np.testing.assert_array_equal(got[name], expected[name])
@@ -118,7 +119,7 @@ def test_backward_only_is_the_backward_half_of_gradient():
 def test_the_benchmarked_model_has_correct_gradients():
     """Analytic and numerical gradients agree for the models the benchmark times."""
     inputs, outputs = bench.DEFAULT.numeric_sizes
-    x, t = bench.make_batch(bench.DEFAULT.numeric_batch, inputs, outputs, seed=1)
+    x, t = workloads.make_batch(bench.DEFAULT.numeric_batch, inputs, outputs, seed=1)
     net = TwoLayerMLP(inputs, bench.DEFAULT.numeric_hidden_sizes[0], outputs, seed=0)
     analytic, numeric = net.gradient(x, t), net.numerical_gradient(x, t)
     for name in PARAM_NAMES:
@@ -126,10 +127,10 @@ def test_the_benchmarked_model_has_correct_gradients():
 
 
 def test_markdown_and_text_show_every_row(tiny_tables):
-    markdown = bench.as_markdown(tiny_tables)
-    text = bench.as_text(tiny_tables)
+    markdown = tables.as_markdown(tiny_tables)
+    text = tables.as_text(tiny_tables)
     for table in tiny_tables:
-        for row in bench.cells(table):
+        for row in tables.cells(table):
             assert "| " + " | ".join(row) + " |" in markdown
             assert row[0] in text
 
@@ -137,19 +138,19 @@ def test_markdown_and_text_show_every_row(tiny_tables):
 def test_committed_results_have_the_structure_the_script_writes(tiny_tables):
     """Regenerate docs/assets/benchmarks/results.md (see bench.COMMAND) when this fails."""
     assert RESULTS.is_file(), f"missing {RESULTS}; run {bench.COMMAND}"
-    committed = bench.structure(RESULTS.read_text(encoding="utf-8"))
-    written_now = bench.structure(bench.as_markdown(tiny_tables))
+    committed = tables.structure(RESULTS.read_text(encoding="utf-8"))
+    written_now = tables.structure(tables.as_markdown(tiny_tables))
     rows = bench.expected_rows(bench.DEFAULT, with_torch=True)
     assert [s["section"] for s in committed] == [s["section"] for s in written_now]
     for old, new in zip(committed, written_now, strict=True):
         assert old["header"] == new["header"], f"{old['section']}: columns changed; run {bench.COMMAND}"
         assert old["rows"] == rows[old["section"]], f"{old['section']}: rows changed; run {bench.COMMAND}"
-    assert bench.structure(bench.as_markdown(tiny_tables))  # the parser reads what the writer writes
+    assert tables.structure(tables.as_markdown(tiny_tables))  # the parser reads what the writer writes
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_both_languages_show_the_committed_results(lang):
     page = (DOCS / lang / "benchmarks.md").read_text(encoding="utf-8")
-    sections = [s["section"] for s in bench.structure(RESULTS.read_text(encoding="utf-8"))]
+    sections = [s["section"] for s in tables.structure(RESULTS.read_text(encoding="utf-8"))]
     for section in sections:
         assert f'{INCLUDE}:{section}"' in page, f"docs/{lang}/benchmarks.md does not include {section}"
