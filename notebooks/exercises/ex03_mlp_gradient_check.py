@@ -8,7 +8,7 @@
 # 2. `loss`에 순전파를, `gradients`에 역전파를 손으로 구현하십시오. `gradients`는 `W1`, `b1`, `W2`, `b2`의
 #    기울기를 담은 딕셔너리를 돌려줍니다.
 # 3. 중앙 차분으로 수치 기울기를 구하는 `numerical_gradient`를 구현하십시오.
-# 4. 상대 오차 $\frac{\lVert g_a - g_n \rVert}{\lVert g_a \rVert + \lVert g_n \rVert}$를 계산하십시오.
+# 4. 상대 오차 $\frac{\lVert g_a - g_n \rVert}{\lVert g_a \rVert + \lVert g_n \rVert}$을 계산하십시오.
 # 5. 확인 칸은 배열마다 상대 오차를 출력하고, $10^{-5}$보다 작은지 알려 줍니다.
 
 # %% [markdown] lang="en"
@@ -126,9 +126,20 @@ checks.mlp_gradients(loss, gradients, params, x, t)
 # 상대 오차는 기울기의 크기와 상관없이 비교할 수 있게 해 줍니다. 역전파가 맞으면 보통 $10^{-7}$보다도 훨씬
 # 작고, 식을 하나만 틀려도 1에 가까운 크기가 됩니다(전치를 빠뜨리면 대개 모양부터 맞지 않습니다). `gradients`에서
 # `.sum(axis=0)` 하나를 `.mean(axis=0)`으로 바꾸고 다시 실행해 보십시오.
+#
+# 합격선 $10^{-5}$는 8장에서 소개한 CS231n의 구간에 맞춘 값입니다. $10^{-2}$보다 크면 틀렸을 가능성이 크고,
+# $10^{-4}$에서 $10^{-2}$ 사이는 의심스럽고, $10^{-4}$보다 작으면 꺾이는 점이 있는 함수에서는 괜찮고, $10^{-7}$보다
+# 작으면 아주 좋습니다. 여기서 쓰는 상대 오차는 배열 전체의 노름으로 구하므로, 원소가 많은 배열에서 몇 개만 틀리면
+# 그 차이가 묻혀 작게 나올 수 있습니다. 의심스러우면 원소마다 상대 오차를 구해 최댓값을 보십시오.
 
 # %% [markdown] lang="en"
 # The relative error makes the comparison independent of how large the gradients are. With correct
 # backpropagation it is usually far below $10^{-7}$; a single wrong formula gives an error of order 1 (a missing
 # transpose usually breaks the shapes first). Replace one `.sum(axis=0)` in `gradients` with `.mean(axis=0)` and
 # run the cells again to see it.
+#
+# The threshold $10^{-5}$ fits the bands of CS231n given in chapter 8: above $10^{-2}$ the gradient is probably
+# wrong, between $10^{-4}$ and $10^{-2}$ it is suspicious, below $10^{-4}$ it is fine for a function with kinks, and
+# below $10^{-7}$ it is excellent. The relative error here uses the norm of the whole array, so in a large array a
+# few wrong entries can be diluted and give a small error; when in doubt, compute the relative error element by
+# element and look at its maximum.

@@ -15,7 +15,7 @@ from snippets.toy_data import three_blobs
 def train(steps, learning_rate=0.1, report_every=20):
     """Train for `steps` steps; return the network and the loss before each step."""
     x, t = three_blobs(points_per_class=20, seed=0)  # 60 points in the plane
-    # 1. initialise the parameters with seeded random numbers
+    # 1. initialise: seeded random weights, biases at 0
     net = TwoLayerMLP(input_size=2, hidden_size=16, output_size=3, seed=0)
     losses = []
     for step in range(steps):

@@ -25,7 +25,7 @@ print("first row of W1:", np.round(W1[0], 4))
 rng = np.random.default_rng(0)
 n_in = 256
 h = rng.standard_normal((1000, n_in))
-for name, std in [("std 1", 1.0), ("Xavier 1/sqrt(n)", (1 / n_in) ** 0.5), ("He sqrt(2/n)", (2 / n_in) ** 0.5)]:
+for name, std in [("std 1", 1.0), ("LeCun 1/sqrt(n)", (1 / n_in) ** 0.5), ("He sqrt(2/n)", (2 / n_in) ** 0.5)]:
     W = std * rng.standard_normal((n_in, n_in))
     z = h @ W
     relu = np.maximum(z, 0.0)
