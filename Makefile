@@ -41,7 +41,7 @@ BROWSER_DEPS  := tests/browser/node_modules/.package-lock.json
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock update-outputs mutate audit diagrams
+.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock update-outputs mutate audit diagrams new-page page
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -108,6 +108,21 @@ test: build $(TEST_READY) optional-torch browser-deps
 # Rewrites every page's output blocks (both languages) from what the code prints.
 update-outputs: $(TEST_READY)
 	$(QUIET_EOL) $(PYTHON) -m pytest docs --update-outputs -q
+
+# A new chapter pair: both pages from templates/, snippets/chNN/ with a first example,
+# the nav entry and a line in each chapter list (sitebuilder/scaffold.py). Writes
+# nothing if the page exists, the path is not chapters/NN-topic or a title is missing.
+#   make new-page P=chapters/11-some-topic TITLE_KO="..." TITLE_EN="..."
+new-page: $(DOCS_READY)
+	$(PYTHON) -m sitebuilder.scaffold "$(P)" --title-ko "$(TITLE_KO)" --title-en "$(TITLE_EN)"
+
+# One page pair: its output blocks and chapter notebooks rewritten
+# (sitebuilder/generators/page_files.py), then every non-browser check that
+# concerns it (tests/page_selection.py).   make page P=chapters/04-simple-layers
+page: $(TEST_READY)
+	@[ -n "$(P)" ] || { echo "usage: make page P=chapters/04-simple-layers (a path of mkdocs.yml's nav, without .md)"; exit 2; }
+	$(QUIET_EOL) $(PYTHON) -m sitebuilder.generators.page_files "$(P)"
+	$(QUIET_EOL) $(PYTHON) -m pytest -q -p no:randomly -p no:playwright -m "not browser" --page "$(P)"
 
 # Draws each new or edited mermaid diagram into docs/assets/diagrams/ (pinned
 # mermaid in Chromium); the build puts the drawings in the pages. --all redraws all.
