@@ -23,6 +23,7 @@ from sitebuilder.transforms import (
     not_found_page,
     notebooks,
     offscreen_blocks,
+    page_defects,
     repository,
     search_index,
     stepper,
@@ -52,7 +53,10 @@ BEFORE_PAGES = (notebooks.keep_render_cache_alive,)
 TEMPLATES = (template_cache.keep_compiled_templates,)
 
 # on_page_markdown(markdown, page, build) -> markdown
-MARKDOWN = (glossary.fill_glossary_table,)
+MARKDOWN = (
+    page_defects.stop_at_unresolved_include,
+    glossary.fill_glossary_table,
+)
 
 # on_page_content(html, page, build) -> html: the content the search plugin indexes next
 CONTENT = (
