@@ -76,17 +76,13 @@ CONTEXT = (notebooks.download_and_colab_links,)
 FINISHED_PAGE = (
     notebooks.copy_chapter_notebook,
     stash.restore_stashed,
-    ui_language.korean_wording_in_page,
     search_index.language_search_base,
     offscreen_blocks.code_block_heights,
     html_whitespace.collapse_whitespace,
 )
 
 # on_post_template(output, template_name, build) -> output: pages made from a theme template (404.html)
-TEMPLATE_PAGES = (
-    not_found_page.only_default_language,
-    ui_language.korean_wording_in_template,
-)
+TEMPLATE_PAGES = (not_found_page.only_default_language,)
 
 # on_post_build(build), once every language is built
 SITE = (
