@@ -19,6 +19,7 @@ from sitebuilder.transforms import (
     glossary,
     highlight_once,
     html_whitespace,
+    jupyter_render_cache,
     katex_math,
     not_found_page,
     notebooks,
@@ -47,7 +48,10 @@ FILES = (
 )
 
 # on_pre_build(build), after mkdocs-jupyter has started its render cache
-BEFORE_PAGES = (notebooks.keep_render_cache_alive,)
+BEFORE_PAGES = (
+    notebooks.markup_cache_next_to_config,
+    jupyter_render_cache.keep_render_cache_alive,
+)
 
 # on_env(env, build) -> env
 TEMPLATES = (template_cache.keep_compiled_templates,)
