@@ -8,6 +8,9 @@
   ``pytest --update-outputs`` instead rewrites the output blocks (in both
   languages) with what the code printed.
 * A failure names the page and line, and the snippet files the block included.
+  A page the site could not build (a wrong ``--8<--`` path or section, a
+  fence never closed) fails each of its blocks with the page model's
+  PageError, naming file:line; the other pages' tests still run.
 * A block that imports torch gets the ``torch`` marker (tests/optional_torch.py).
 """
 
@@ -21,11 +24,12 @@ from contextlib import redirect_stdout
 
 import pytest
 from markdown_it import MarkdownIt
-from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
+from sitebuilder.pagemodel.defects import PageError
 from sitebuilder.pagemodel.page import page, parse_markdown
 from sitebuilder.pagemodel.site import relative
 from tests import output_update
+from tests.markdown_docs_runner import DefaultRunner, register_runner
 from tests.optional_torch import needs_torch, require_torch
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # page code may plot; never open a window
@@ -145,6 +149,8 @@ class OutputCheckingRunner(DefaultRunner):
 
     def repr_failure(self, test, excinfo, style=None):
         name = relative(test.source_path)
+        if excinfo.errisinstance(PageError):
+            return f"{name}:{test.start_line}: code block not run, the page cannot be built:\n{excinfo.value}"
         includes = sorted(set(INCLUDE.findall("".join(b.raw for b in block_of(test).chain))))
         header = f"{name}:{test.start_line}: code block failed"
         if includes:

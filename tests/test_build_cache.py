@@ -3,8 +3,12 @@ KaTeX's output, highlighted code) changes only its speed: a build that keeps
 nothing (BACKPROP_DOCS_NO_CACHE=1) writes the same site, file for file."""
 
 import filecmp
+from types import SimpleNamespace
 
-from sitebuilder.pagemodel.site import NO_BUILD_CACHE
+from mkdocs_jupyter import plugin as jupyter_plugin
+
+from sitebuilder.pagemodel.site import DOCS, NO_BUILD_CACHE
+from sitebuilder.transforms.jupyter_render_cache import UPSTREAM_GAP, keep_render_cache_alive
 from tests.site_build import build_site
 
 
@@ -22,3 +26,18 @@ def test_a_build_without_the_cache_writes_the_same_site(built_site, tmp_path):
     comparison = filecmp.dircmp(built_site, tmp_path / "site", ignore=[])
     differences = _differences(built_site, tmp_path / "site", comparison)
     assert not differences, "a build without the cache differs from site/:\n" + "\n".join(differences[:20])
+
+
+def test_the_notebook_render_cache_is_kept_for_both_languages(tmp_path):
+    """mkdocs-jupyter's private names the build relies on (jupyter_render_cache.py) still exist
+    and give one entry per notebook; an upgrade that drops them fails here, naming the gap."""
+    plugin = jupyter_plugin.Plugin()
+    plugin.load_config({"cache_dir": str(tmp_path)})
+    plugin.on_pre_build(None)
+    names = ("_compute_cache_key", "_get_cache_path")
+    assert all(hasattr(jupyter_plugin, name) for name in names) and hasattr(plugin, "_used_cache_paths"), UPSTREAM_GAP
+    build = SimpleNamespace(config=SimpleNamespace(plugins={"mkdocs-jupyter": plugin}, docs_dir=str(DOCS)))
+    keep_render_cache_alive(build)
+    notebooks = list(DOCS.rglob("*.ipynb"))
+    assert len(notebooks) >= 10 and len(plugin._used_cache_paths) == len(notebooks), UPSTREAM_GAP
+    assert all(path.parent == tmp_path and path.suffix == ".json" for path in plugin._used_cache_paths)

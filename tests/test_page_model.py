@@ -2,11 +2,13 @@
 
 from decimal import Decimal
 
+import pytest
+
 from sitebuilder.pagemodel.formulas import equations, to_python
 from sitebuilder.pagemodel.names import claims, spelling
 from sitebuilder.pagemodel.numbers import numbers_in_line, python_literals
 from sitebuilder.pagemodel.page import page, parse_markdown
-from sitebuilder.pagemodel.site import DOCS, LANGUAGES, snippet_settings
+from sitebuilder.pagemodel.site import DOCS, LANGUAGES, page_files, relative, snippet_settings
 
 PAGE = '''---
 numbers_not_computed: [12]
@@ -102,3 +104,10 @@ def test_equations_read_as_arithmetic():
     expression, names = to_python(r"y\,(1 - y)")
     assert eval(expression, {}, {k: 0.25 for k in names}) == 0.25 * 0.75
     assert to_python(r"\sum_k t_k \log y_k") is None  # not plain arithmetic: not read
+
+
+@pytest.mark.parametrize("path", [p for lang in LANGUAGES for p in page_files(lang)], ids=relative)
+def test_the_site_can_build_the_page(path):
+    """One test per page that fails, naming file:line, if an include or a fence is broken
+    (pagemodel.defects); the page's other tests fail with the same PageError."""
+    page(path)

@@ -19,10 +19,12 @@ from sitebuilder.transforms import (
     glossary,
     highlight_once,
     html_whitespace,
+    jupyter_render_cache,
     katex_math,
     not_found_page,
     notebooks,
     offscreen_blocks,
+    page_defects,
     repository,
     search_index,
     stepper,
@@ -46,13 +48,19 @@ FILES = (
 )
 
 # on_pre_build(build), after mkdocs-jupyter has started its render cache
-BEFORE_PAGES = (notebooks.keep_render_cache_alive,)
+BEFORE_PAGES = (
+    notebooks.markup_cache_next_to_config,
+    jupyter_render_cache.keep_render_cache_alive,
+)
 
 # on_env(env, build) -> env
 TEMPLATES = (template_cache.keep_compiled_templates,)
 
 # on_page_markdown(markdown, page, build) -> markdown
-MARKDOWN = (glossary.fill_glossary_table,)
+MARKDOWN = (
+    page_defects.stop_at_unresolved_include,
+    glossary.fill_glossary_table,
+)
 
 # on_page_content(html, page, build) -> html: the content the search plugin indexes next
 CONTENT = (
@@ -72,17 +80,13 @@ CONTEXT = (notebooks.download_and_colab_links,)
 FINISHED_PAGE = (
     notebooks.copy_chapter_notebook,
     stash.restore_stashed,
-    ui_language.korean_wording_in_page,
     search_index.language_search_base,
     offscreen_blocks.code_block_heights,
     html_whitespace.collapse_whitespace,
 )
 
 # on_post_template(output, template_name, build) -> output: pages made from a theme template (404.html)
-TEMPLATE_PAGES = (
-    not_found_page.only_default_language,
-    ui_language.korean_wording_in_template,
-)
+TEMPLATE_PAGES = (not_found_page.only_default_language,)
 
 # on_post_build(build), once every language is built
 SITE = (

@@ -16,7 +16,7 @@ import hashlib
 import json
 from functools import cache
 
-from sitebuilder.pagemodel.page import page
+from sitebuilder.pagemodel.page import page, page_errors
 from sitebuilder.pagemodel.site import DOCS, LANGUAGES, REPO, page_files
 
 STORE = DOCS / "assets" / "diagrams"
@@ -49,11 +49,16 @@ def drawing_path(source):
     return STORE / f"{key(source)}.svg"
 
 
-def site_diagrams():
-    """(page path, block, Diagram) for every mermaid diagram of both languages."""
+def site_diagrams(skip_broken=False):
+    """(page path, block, Diagram) for every mermaid diagram of both languages.
+
+    A page the model cannot read raises its PageError, unless ``skip_broken``
+    (tests choosing their cases at collection, where raising would stop every
+    test; the page's own tests report it)."""
     return [
         (path, block, diagram)
         for language in LANGUAGES
         for path in page_files(language)
+        if not (skip_broken and page_errors(path))
         for block, diagram in page(path).diagrams
     ]

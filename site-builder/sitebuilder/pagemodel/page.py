@@ -11,7 +11,10 @@ same way. A :class:`Page` holds
 * ``prose``: the lines that are not fences or front matter, grouped into
   ``paragraphs``; ``math`` (display and inline); ``diagrams`` (mermaid);
 * ``tokens``: the markdown-it tokens pytest-markdown-docs collects the
-  Python blocks from, so the runner and every check share one parse.
+  Python blocks from, so the runner and every check share one parse;
+* ``errors``: ``file:line: what is wrong`` for each defect the site could not
+  build (pagemodel.defects). ``page(path)`` raises them as a PageError, when a
+  test or the build reads the page, never while the tests are collected.
 
 Containers are read as the site reads them: admonitions (``!!!``), details
 (``???``) and tabs (``===``) indent their body, pymdownx.blocks (``///``)
@@ -21,14 +24,15 @@ indented code. Fences inside list items are CommonMark and need nothing.
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 
-import markdown
 from markdown_it import MarkdownIt
 
 from sitebuilder.pagemodel import mermaid
-from sitebuilder.pagemodel.site import load_yaml, relative, snippet_settings
+from sitebuilder.pagemodel.defects import PageError, unclosed_fence
+from sitebuilder.pagemodel.includes import expanded_or_as_written, include_defects
+from sitebuilder.pagemodel.site import load_yaml, relative
 
 PYTHON = ("py", "python", "python3")
 CONTAINER_START = re.compile(r"^(!!!\+?|\?\?\?\+?|===\+?)\s")
@@ -98,6 +102,11 @@ class Page:
     flat: str = field(repr=False)  # containers flattened, line numbers kept
     tokens: list = field(repr=False)
     blocks: list
+    defects: tuple = ()  # (line, message)
+
+    @property
+    def errors(self):
+        return [f"{self.name}:{line}: {message}" for line, message in self.defects]
 
     @cached_property
     def front_matter(self):
@@ -209,22 +218,6 @@ def fence_info(info):
     return lang, frozenset(options)
 
 
-@lru_cache(maxsize=1)
-def _snippet_preprocessor():
-    md = markdown.Markdown(
-        extensions=["pymdownx.snippets"],
-        extension_configs={"pymdownx.snippets": snippet_settings()},
-    )
-    return md.preprocessors["snippet"]
-
-
-def expand_snippets(text):
-    """Replace ``--8<-- "file:section"`` lines with the file's text, as the site does."""
-    if "--8<--" not in text:
-        return text
-    return "\n".join(_snippet_preprocessor().run(text.split("\n")))
-
-
 def _link(blocks):
     """Pair each Python block with its output block and the chain it runs in."""
     previous_chain = ()
@@ -241,25 +234,27 @@ def _link(blocks):
 @cache
 def _parse(text):
     flat = flatten_containers(text)
+    flat_lines = flat.split("\n")
     tokens = MarkdownIt("commonmark").parse(flat)
     blocks = []
+    defects = include_defects(text) if "--8<--" in text else []
     for token in tokens:
         if token.type == "fence" and token.map:
+            defects.append(unclosed_fence(token, flat_lines))
             lang, options = fence_info(token.info)
-            token.content = code = expand_snippets(token.content)
+            token.content = code = expanded_or_as_written(token.content)
             raw = "\n".join(text.split("\n")[token.map[0] + 1:token.map[1] - 1])
             block = Block(lang, options, raw, code, token.map[0] + 1, token.map[1], len(blocks))
             token.meta["block"] = block
             blocks.append(block)
     _link(blocks)
-    return flat, tokens, blocks
+    return flat, tokens, blocks, tuple(sorted(d for d in defects if d))
 
 
 def parse_markdown(text, name="<markdown>"):
     """The model of a Markdown text; ``name`` is how messages name it (a path,
-    or a notebook path with its cell)."""
-    flat, tokens, blocks = _parse(text)
-    return Page(name, text, flat, tokens, blocks)
+    or a notebook path with its cell). Its ``errors`` say what is broken."""
+    return Page(name, text, *_parse(text))
 
 
 @cache
@@ -268,8 +263,18 @@ def _page(path):
 
 
 def page(path):
-    """The model of a page file, parsed once per path."""
-    return _page(str(Path(path).resolve()))
+    """The model of a page file, parsed once per path; PageError, naming each
+    defect's file and line, if the site could not build the page."""
+    model = _page(str(Path(path).resolve()))
+    if model.errors:
+        raise PageError("\n".join(model.errors))
+    return model
+
+
+def page_errors(path):
+    """What :func:`page` would raise, as a list (empty for a sound page): for the
+    choices made while tests are collected, where raising would stop the run."""
+    return _page(str(Path(path).resolve())).errors
 
 
 def reader_lines(page):

@@ -11,9 +11,18 @@ from pathlib import Path
 
 import yaml
 
+ROOT_SETTING = "BACKPROP_DOCS_ROOT"
+
 
 def _repository():
-    """The checkout this package is installed from (editable): the folder above it holding mkdocs.yml."""
+    """The checkout this package is installed from (editable): the folder above it
+    holding mkdocs.yml; or the copy of the site BACKPROP_DOCS_ROOT names (as
+    tests/test_broken_pages.py runs the tests on a copy with broken pages)."""
+    if os.environ.get(ROOT_SETTING):
+        root = Path(os.environ[ROOT_SETTING]).resolve()
+        if not (root / "mkdocs.yml").is_file():
+            raise RuntimeError(f"{ROOT_SETTING}={root} is not a copy of the site (no mkdocs.yml in it)")
+        return root
     for folder in Path(__file__).resolve().parents:
         if (folder / "mkdocs.yml").is_file():
             return folder

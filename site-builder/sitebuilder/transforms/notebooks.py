@@ -7,7 +7,7 @@ mkdocs-jupyter renders each notebook; this hook covers four gaps around it:
    ship as raw .ipynb with no language twin and no sitemap entry
    (ultrabug/mkdocs-static-i18n#198). We turn them back into pages, give them
    their twin for the language switcher and add them to i18n's sitemap list.
-2. mkdocs-jupyter's render cache never hits under i18n (see `on_pre_build`).
+2. mkdocs-jupyter's render cache never hits under i18n (jupyter_render_cache.py).
 3. mkdocs-jupyter writes JupyterLab's 575 KB stylesheet into every page and
    JupyterLab markup (prompts, tag labels, its own colours and `$` math).
    `on_page_content` rewrites each cell as the Material markup the Markdown
@@ -28,7 +28,6 @@ from urllib.parse import urljoin
 from markdown.extensions.toc import slugify as default_slugify
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
-from mkdocs_jupyter import plugin as jupyter_plugin
 
 from sitebuilder.generators import chapter_notebooks as chapters
 from sitebuilder.transforms.notebook_markup import MarkupCache, cell_tags
@@ -46,25 +45,10 @@ class NotebookPage(File):
 # --- 2. the render cache ----------------------------------------------------------
 
 
-def keep_render_cache_alive(build):
-    """Keep every language's cache entries alive.
-
-    Upstream bug: mkdocs-jupyter resets `_used_cache_paths` in `on_pre_build`
-    and deletes every cache file not used since then in `on_post_build`. i18n
-    runs one full build per language, so each language's build evicts the other
-    language's entries and no notebook is ever a cache hit. An upstream fix would
-    evict only once per `mkdocs build` (e.g. in `on_shutdown`, or keyed by
-    site_dir), or evict entries by age. Until then we mark the entries of all
-    notebooks under docs_dir as used, with the plugin's own key function.
-    """
-    config = build.config
-    MARKUP_CACHE.folder = Path(config.config_file_path).parent / ".cache" / "notebook-pages"
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    if jupyter is None or not jupyter.config["cache"]:
-        return
-    for path in sorted(Path(config.docs_dir).rglob("*.ipynb")):
-        key = jupyter_plugin._compute_cache_key(str(path), jupyter.config, jupyter.config["execute"])
-        jupyter._used_cache_paths.add(jupyter_plugin._get_cache_path(jupyter.config["cache_dir"], key))
+def markup_cache_next_to_config(build):
+    """The site's notebook markup cache lives in .cache/ next to mkdocs.yml, wherever
+    the build runs from. (mkdocs-jupyter's own render cache: jupyter_render_cache.py.)"""
+    MARKUP_CACHE.folder = Path(build.config.config_file_path).parent / ".cache" / "notebook-pages"
 
 
 # --- 1. pages again after i18n ----------------------------------------------------
