@@ -22,6 +22,7 @@ from sitebuilder.pagemodel.formulas import gradient_equations, to_python
 from sitebuilder.pagemodel.names import spelling
 from sitebuilder.pagemodel.page import page
 from sitebuilder.pagemodel.site import LANGUAGES, page_files, relative
+from tests import run_summary
 from tests.optional_torch import needs_torch, torch_available
 
 PAGES = [p for lang in LANGUAGES for p in page_files(lang)]
@@ -36,6 +37,7 @@ def namespaces(model):
         # As the page tests do (pytest-markdown-docs runs a block with its chain):
         # a block whose chain imports torch needs torch, even if it does not itself.
         if not torch_available() and any(needs_torch(earlier.code) for earlier in block.chain):
+            run_summary.TORCH_SKIPS["page-code scopes for identities"] += 1
             continue
         with redirect_stdout(io.StringIO()), warnings.catch_warnings():
             warnings.simplefilter("ignore")

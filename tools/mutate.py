@@ -82,6 +82,23 @@ MUTATIONS = [
 ]
 
 
+# --- Formulas and wording: derivatives, arithmetic and formulas no code computes,
+# and a synonym the glossary does not allow (tests/test_formulas.py, tests/test_glossary.py).
+CH09 = "chapters/09-autograd-gradient-flow.md"
+FORMULA_CHECKS = ("tests/test_formulas.py",)
+MUTATIONS += [
+    Mutation("formula: inline σ′ = σ(1 - σ) -> σ(1 + σ) in ch07 (both)",
+             both(CH07, r"\sigma'(z) = \sigma(z)(1 - \sigma(z))", r"\sigma'(z) = \sigma(z)(1 + \sigma(z))"),
+             checks=FORMULA_CHECKS),
+    Mutation("formula: arithmetic sqrt(32/2) = 4 -> 5 in ch09 (both)",
+             both(CH09, r"\sqrt{32/2} = 4", r"\sqrt{32/2} = 5"), checks=FORMULA_CHECKS),
+    Mutation("formula: MSE gradient 2/n -> 1/n, a section without code (both)",
+             both(CH08, r"= \frac{2}{n}\,(y_i - t_i)", r"= \frac{1}{n}\,(y_i - t_i)"), checks=FORMULA_CHECKS),
+    Mutation("glossary: unlisted synonym 그래디언트 for 기울기 (ko)",
+             [(f"ko/{CH02}", "경로별 기울기를 더할", "경로별 그래디언트를 더할")], checks=("tests/test_glossary.py",)),
+]
+
+
 def copy_repository(target):
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
     for name in tracked.decode().split("\0"):
@@ -121,7 +138,9 @@ def failed_tests(root, pages, checks=()):
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-o", "addopts=--markdown-docs "
          "--markdown-docs-syntax=superfences -p no:cacheprovider", "-rf", *targets],
-        cwd=root, capture_output=True, text=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"),
+        cwd=root, capture_output=True, text=True,
+        # the copy's sitebuilder, so pagemodel.site.REPO (and every page list) is the copy
+        env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(root / "site-builder")),
     )
     return sorted({m.group(1) for m in re.finditer(r"^FAILED (\S+)", result.stdout, re.M)})
 
