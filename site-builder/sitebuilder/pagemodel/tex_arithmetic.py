@@ -5,10 +5,8 @@ symbol is worth (a random number, a definition from the page, an upstream
 gradient). Known: ``\\frac``, ``\\sqrt``, powers, ``\\sum`` over an index (a
 symbol with index i, j, k or n is a vector), σ, tanh, exp, log, ln, sin, cos,
 relu, max, derivatives (∂a/∂b, da/db) and primes of the known functions (σ′).
-Anything else raises :class:`Unreadable` naming it, so the caller lists it
-rather than skipping it. Hand-written: SymPy's LaTeX reader needs ANTLR or
-Lark and reads neither σ′ nor index vectors; the site needs no algebra.
-"""
+Anything else raises :class:`Unreadable` naming it, so the caller lists it rather than skipping it.
+Hand-written: SymPy's LaTeX reader needs ANTLR or Lark and reads neither σ′ nor index vectors."""
 
 import re
 
