@@ -5,7 +5,7 @@
   was handed in the same parse, with its chain and output blocks.
 * A Python block followed by an ``output`` block must print exactly that
   output, so a number shown as printed is a number that was printed.
-  ``make regen`` (through ``pytest --update-outputs``) instead rewrites the
+  ``make regen`` (through ``pytest --outputs-plan``) instead rewrites the
   output blocks (in both languages) with what the code printed, and only
   when every block ran.
 * A failure names the page and line, and the snippet files the block included.
