@@ -32,7 +32,7 @@ FAST_NBCONVERT := NBCONVERT_DISABLE_CONFIG_EXPORTERS=1
 # Browser tests: Debian's Chromium, and the exact KaTeX and mermaid the pages load
 # from unpkg, served to the browser from tests/browser/node_modules (no network).
 # The tests drive chromium-headless-shell (the engine without the desktop
-# browser: 0.76x the test time); `make diagrams` and `make audit` the full one.
+# browser: 0.76x the test time); `make regen` (diagrams) and `make audit` the full one.
 # Where there is no headless-shell package (Ubuntu), the tests use the full one.
 CHROMIUM      := /usr/bin/chromium
 # Tried once per venv (the stamp), so a system without the package is not asked again.
@@ -41,7 +41,7 @@ BROWSER_DEPS  := tests/browser/node_modules/.package-lock.json
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock update-outputs mutate audit diagrams new-page page
+.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock regen mutate audit new-page page
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -105,9 +105,13 @@ test: build $(TEST_READY) optional-torch browser-deps
 	$(PYTHON) -m ruff check .
 	$(QUIET_EOL) $(PYTHON) -m pytest
 
-# Rewrites every page's output blocks (both languages) from what the code prints.
-update-outputs: $(TEST_READY)
-	$(QUIET_EOL) $(PYTHON) -m pytest docs --update-outputs -q
+# Rebuilds every derived file (site-builder/sitebuilder/regen.py): vendored KaTeX,
+# figures, diagram drawings (new or edited ones; ALL=1 redraws all), the pages'
+# output blocks, chapter and exercise notebooks. ONLY=outputs,notebooks picks kinds.
+# It installs nothing: a missing tool stops it before it writes, naming the target
+# that installs it (make torch, make browser-deps).
+regen: $(TEST_READY)
+	$(QUIET_EOL) $(PYTHON) -m sitebuilder.regen $(if $(ONLY),--only $(ONLY)) $(if $(ALL),--redraw-diagrams)
 
 # A new chapter pair: both pages from templates/, snippets/chNN/ with a first example,
 # the nav entry and a line in each chapter list (sitebuilder/scaffold.py). Writes
@@ -123,11 +127,6 @@ page: $(TEST_READY)
 	@[ -n "$(P)" ] || { echo "usage: make page P=chapters/04-simple-layers (a path of mkdocs.yml's nav, without .md)"; exit 2; }
 	$(QUIET_EOL) $(PYTHON) -m sitebuilder.generators.page_files "$(P)"
 	$(QUIET_EOL) $(PYTHON) -m pytest -q -p no:randomly -p no:playwright -m "not browser" --page "$(P)"
-
-# Draws each new or edited mermaid diagram into docs/assets/diagrams/ (pinned
-# mermaid in Chromium); the build puts the drawings in the pages. --all redraws all.
-diagrams: $(TEST_READY) browser-deps
-	$(PYTHON) -m sitebuilder.generators.diagrams $(if $(ALL),--all)
 
 # Not a test: edits a copy of the tree in each way a wrong page could be wrong,
 # and prints which test catches each (tools/mutate.py).

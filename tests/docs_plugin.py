@@ -5,8 +5,9 @@
   was handed in the same parse, with its chain and output blocks.
 * A Python block followed by an ``output`` block must print exactly that
   output, so a number shown as printed is a number that was printed.
-  ``pytest --update-outputs`` instead rewrites the output blocks (in both
-  languages) with what the code printed.
+  ``make regen`` (through ``pytest --outputs-plan``) instead rewrites the
+  output blocks (in both languages) with what the code printed, and only
+  when every block ran.
 * A failure names the page and line, and the snippet files the block included.
   A page the site could not build (a wrong ``--8<--`` path or section, a
   fence never closed) fails each of its blocks with the page model's
@@ -58,6 +59,10 @@ def pytest_addoption(parser):
         "--update-outputs", action="store_true", default=False,
         help="rewrite each page's ```output blocks with what its code prints (both languages)",
     )
+    parser.addoption(
+        "--outputs-plan", metavar="FILE", default=None,
+        help="as --update-outputs, but write the rewritten pages as JSON to FILE, not the pages (make regen)",
+    )
 
 
 _previous_update_state = pytest.StashKey()
@@ -65,7 +70,8 @@ _previous_update_state = pytest.StashKey()
 
 def pytest_configure(config):
     # Saved and restored, so a run inside a run (pytester) leaves the outer one as it was.
-    config.stash[_previous_update_state] = output_update.begin(config.getoption("--update-outputs"))
+    updating = config.getoption("--update-outputs") or config.getoption("--outputs-plan") is not None
+    config.stash[_previous_update_state] = output_update.begin(updating)
 
 
 def pytest_unconfigure(config):
@@ -84,10 +90,15 @@ def pytest_runtest_setup(item):
         require_torch(item.nodeid)
 
 
-def pytest_sessionfinish(session):
-    if output_update.enabled:
-        for line in output_update.write_all():
-            print(line)
+def pytest_sessionfinish(session, exitstatus):
+    if not output_update.enabled:
+        return
+    if exitstatus != 0:  # a block that failed printed nothing to compare: half an update helps no one
+        print(f"the run did not pass ({session.testsfailed} failed): no output block was rewritten")
+        return
+    plan = session.config.getoption("--outputs-plan")
+    for line in output_update.write_plan(plan) if plan else output_update.write_all():
+        print(line)
 
 
 def block_filename(test):
@@ -144,7 +155,7 @@ class OutputCheckingRunner(DefaultRunner):
         )
         return (
             f"{name}:{test.start_line}: the code printed something other than {where} "
-            f"(pytest --update-outputs rewrites it)\n{diff}"
+            f"(`make regen` rewrites it)\n{diff}"
         )
 
     def repr_failure(self, test, excinfo, style=None):

@@ -7,9 +7,12 @@ block whose text differs is rewritten in place (keeping its indentation
 inside admonitions and tabs), and so is the same block of the page's twin in
 the other language when it held the same old text (a run of one language's
 page updates both). A block that prints but has no output block is
-reported, not invented.
+reported, not invented. Nothing is rewritten unless every block ran
+(tests/docs_plugin.py). ``make regen`` asks for the rewritten pages as JSON
+instead (``--outputs-plan FILE``), to write them with every other derived file.
 """
 
+import json
 from pathlib import Path
 
 from sitebuilder.pagemodel.page import page as page_model
@@ -47,14 +50,15 @@ def own_output(page, block):
     return printed
 
 
-def _rewrite(path, replacements):
+def _rewritten(path, replacements):
+    """The page's text with these output blocks replaced (keeping their indentation)."""
     lines = Path(path).read_text(encoding="utf-8").split("\n")
     for output, text in sorted(replacements, key=lambda r: -r[0].line):
         fence = lines[output.line - 1]
         indent = fence[: len(fence) - len(fence.lstrip())]
         body = [indent + line if line else "" for line in text.rstrip("\n").split("\n")]
         lines[output.line: output.end_line - 1] = body
-    Path(path).write_text("\n".join(lines), encoding="utf-8")
+    return "\n".join(lines)
 
 
 def twin_of(name):
@@ -83,8 +87,8 @@ def _twin_replacements(name, replacements):
     return relative(twin), found
 
 
-def write_all():
-    """Rewrite what changed; return one line per page or problem."""
+def planned():
+    """({page: its rewritten text} for the pages that change, one line per page or problem)."""
     by_page, messages = {}, []
     for page, block, _ in _printed.values():
         text = own_output(page, block)
@@ -98,7 +102,24 @@ def write_all():
         twin, found = _twin_replacements(name, replacements)
         if twin is not None and twin not in by_page and found:
             by_page[twin] = found
+    texts = {}
     for name, replacements in sorted(by_page.items()):
-        _rewrite(name, replacements)
+        texts[name] = _rewritten(name, replacements)
         messages.append(f"{name}: rewrote {len(replacements)} output block(s)")
-    return messages or ["every output block already shows what its code prints"]
+    return texts, messages or ["every output block already shows what its code prints"]
+
+
+def write_all():
+    """Rewrite what changed; return one line per page or problem."""
+    texts, messages = planned()
+    for name, text in texts.items():
+        Path(name).write_text(text, encoding="utf-8")
+    return messages
+
+
+def write_plan(path):
+    """Write {absolute page path: rewritten text} as JSON to `path` instead of the pages."""
+    texts, messages = planned()
+    plan = {str(Path(name).resolve()): text for name, text in texts.items()}
+    Path(path).write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    return messages

@@ -1,7 +1,7 @@
 """Every mermaid diagram has its committed drawing, and the drawing is of it.
 
 The build puts docs/assets/diagrams/<hash>.svg in place of each ```mermaid
-fence (site-builder/sitebuilder/transforms/diagrams.py); `make diagrams` draws new or edited ones. These
+fence (site-builder/sitebuilder/transforms/diagrams.py); `make regen` draws new or edited ones. These
 checks name the page and line of a diagram whose drawing is missing, and
 catch a drawing that is not the diagram's (edited by hand, or left over).
 """
@@ -33,10 +33,10 @@ def test_the_site_has_diagrams():
 def test_each_diagram_has_its_own_drawing(path, block, diagram):
     drawing = diagram_store.drawing_path(block.code)
     where = f"{relative(path)}:{block.line}"
-    assert drawing.is_file(), f"{where}: this diagram has no drawing; run `make diagrams`"
+    assert drawing.is_file(), f"{where}: this diagram has no drawing; run `make regen`"
     svg = drawing.read_text(encoding="utf-8")
     assert f'<svg id="{diagram_store.element_id(block.code)}"' in svg, (
-        f"{relative(drawing)} is not the drawing `make diagrams` made for {where}; run `make diagrams ALL=1`"
+        f"{relative(drawing)} is not the drawing `make regen` made for {where}; run `make regen ALL=1`"
     )
     shown = drawn_text(svg)
     labels = [e.label for e in diagram.edges if e.label] + re.findall(r'\["([^"]+)"\]|\(\("([^"]+)"\)\)', block.code)
@@ -49,7 +49,7 @@ def test_each_diagram_has_its_own_drawing(path, block, diagram):
 def test_no_drawing_is_left_over():
     used = {diagram_store.drawing_path(block.code) for _, block, _ in DIAGRAMS}
     unused = sorted(relative(p) for p in diagram_store.STORE.glob("*.svg") if p not in used)
-    assert not unused, "drawings no page uses (`make diagrams` deletes them):\n" + "\n".join(unused)
+    assert not unused, "drawings no page uses (`make regen` deletes them):\n" + "\n".join(unused)
 
 
 def test_an_edited_diagram_is_named_with_its_line():

@@ -28,6 +28,8 @@ from sitebuilder.generators.exercise_notebooks import (
     as_page_text,
     build,
     execute,
+    exercises_folder,
+    notebook_bytes,
     notebook_path,
     repository_url,
     sources,
@@ -222,8 +224,7 @@ def test_stored_chapter_notebook_is_what_the_builder_writes(language, stem):
     page = chapter_page(language, stem)
     path = chapters.notebook_path(page)
     assert path.is_file(), f"{path.relative_to(REPO)} is missing: run `make regen`"
-    stored_cells = nbformat.read(path, as_version=4).cells
-    assert [c.source for c in stored_cells] == [c.source for c in chapters.build(page).cells], (
+    assert path.read_bytes() == notebook_bytes(chapters.build(page)), (
         f"{path.relative_to(REPO)} is not what {page.relative_to(REPO)} gives: run `make regen`"
     )
 
@@ -244,6 +245,16 @@ def test_chapter_notebook_runs_outside_the_repository(stem, reader_env, tmp_path
     run_outside(notebook, stem, reader_env, tmp_path)
     errors = [text_outputs(c) for c in notebook.cells if c.cell_type == "code" and "[error]" in text_outputs(c)]
     assert not errors, f"{stem}: {errors}"
+
+
+def test_no_stored_notebook_is_left_over():
+    made = {notebook_path(name, language) for name in NAMES for language in LANGUAGES}
+    made |= {chapters.notebook_path(page) for language in LANGUAGES for page in chapters.chapter_pages(language)}
+    stored = {path for language in LANGUAGES
+              for folder in (exercises_folder(language), chapters.NOTEBOOKS / language)
+              for path in folder.glob("*.ipynb")}
+    left_over = sorted(path.relative_to(REPO).as_posix() for path in stored - made)
+    assert not left_over, "notebooks no source makes any more (`make regen` deletes them):\n" + "\n".join(left_over)
 
 
 def test_chapter_notebook_uses_jupyter_math_and_site_links():

@@ -1,5 +1,7 @@
 """``pytest --update-outputs`` rewrites stale output blocks; the default run fails on them."""
 
+import json
+
 import pytest
 
 PAGE = '''# A page
@@ -54,3 +56,21 @@ def test_a_block_with_output_changes_inside_a_container(pytester):
     path = pytester.makefile(".md", page=PAGE.replace("total = 201", "total = 200").replace("    50.0", "    51.0"))
     pytester.runpytest_inprocess("--update-outputs", *OPTIONS)
     assert "    50.0\n" in path.read_text(encoding="utf-8")
+
+
+def test_nothing_is_rewritten_when_a_block_fails(pytester):
+    path = pytester.makefile(".md", page=PAGE + '\n```python\nraise ValueError("broken")\n```\n')
+    before = path.read_text(encoding="utf-8")
+    result = pytester.runpytest_inprocess("--update-outputs", "-s", *OPTIONS)
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["*the run did not pass (1 failed): no output block was rewritten"])
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_the_plan_holds_the_rewritten_page_and_the_page_is_left_alone(pytester):
+    path = pytester.makefile(".md", page=PAGE)
+    before = path.read_text(encoding="utf-8")
+    plan = pytester.path / "plan.json"
+    pytester.runpytest_inprocess(f"--outputs-plan={plan}", *OPTIONS).assert_outcomes(passed=2)
+    assert path.read_text(encoding="utf-8") == before
+    assert json.loads(plan.read_text(encoding="utf-8")) == {str(path.resolve()): before.replace("= 201", "= 200")}

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sitebuilder.generators.plots.figures import FIGURES
+from sitebuilder.generators.plots.figures import FIGURES, PLOT_DIR
 
-PLOT_DIR = Path(__file__).resolve().parents[1] / "docs" / "assets" / "plots"
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 COORDINATE_TOLERANCE = 0.05  # in SVG points; a visible change is far larger
 
@@ -26,10 +25,10 @@ def split_numbers(svg_text):
 @pytest.mark.parametrize("name", sorted(FIGURES))
 def test_committed_figure_is_current(name):
     path = PLOT_DIR / name
-    assert path.exists(), f"{path} is missing: run `python -m sitebuilder.generators.plots`"
+    assert path.exists(), f"{path} is missing: run `make regen`"
     committed_shape, committed_numbers = split_numbers(path.read_text())
     fresh_shape, fresh_numbers = split_numbers(FIGURES[name]().decode())
-    stale = f"{path} is out of date: run `python -m sitebuilder.generators.plots` and commit it"
+    stale = f"{path} is out of date: run `make regen` and commit it"
     assert committed_shape == fresh_shape, stale
     worst = max(abs(a - b) for a, b in zip(committed_numbers, fresh_numbers))
     assert worst <= COORDINATE_TOLERANCE, f"{stale} (a coordinate moved by {worst:.3g})"
@@ -41,4 +40,4 @@ def test_every_page_image_exists():
     for page in sorted(docs.glob("*/**/*.md")):
         for target in re.findall(r"\]\(([^)]+\.svg)\)", page.read_text(encoding="utf-8")):
             name = Path(target).name
-            assert name in FIGURES, f"{page}: image {target} is not drawn by sitebuilder.generators.plots"
+            assert name in FIGURES, f"{page}: image {target} is not a figure of sitebuilder.generators.plots"

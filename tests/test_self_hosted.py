@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from sitebuilder.generators.vendor_assets import NODE_MODULES, vendored_files
+from sitebuilder.generators.vendor_assets import NODE_MODULES, derived_files
 from sitebuilder.pagemodel.site import mkdocs_config as site_config
 from tests.site_build import REPO, SITE
 
@@ -47,9 +47,9 @@ def test_vendored_files_are_the_pinned_packages():
             f"node_modules has {package} {installed}, package.json pins {pinned[package]}"
         )
     stale = [
-        str(copy.relative_to(REPO))
-        for source, copy in vendored_files()
-        if not copy.is_file() or copy.read_bytes() != source.read_bytes()
+        str(copy.relative_to(REPO)) + (" (left over)" if data is None else "")
+        for copy, data in derived_files().items()
+        if data is None or not copy.is_file() or copy.read_bytes() != data
     ]
     assert not stale, (
         "vendored files differ from the pinned packages; run `make regen`:\n"

@@ -67,7 +67,7 @@ def test_every_mermaid_diagram_is_drawn(request, url):
     assert not errors, f"{describe(url, SIZE)}: mermaid could not draw {len(errors)} diagram(s): {errors}"
     assert len(drawn) == expected, (
         f"{describe(url, SIZE)}: {expected} diagram(s) in the page, {len(drawn)} shown as SVG"
-        " (an undrawn one needs `make diagrams`)"
+        " (an undrawn one needs `make regen`)"
     )
 
 

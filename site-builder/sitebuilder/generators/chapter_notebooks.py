@@ -20,7 +20,7 @@ import markdown
 import nbformat
 import yaml
 
-from sitebuilder.generators.exercise_notebooks import LANGUAGES, REPO, assemble
+from sitebuilder.generators.exercise_notebooks import LANGUAGES, REPO, assemble, notebook_bytes
 
 DOCS = REPO / "docs"
 NOTEBOOKS = REPO / "notebooks"
@@ -172,3 +172,12 @@ def build(page):
         else:
             cells.append(nbformat.v4.new_markdown_cell(absolute_links(jupyter_math(text), page)))
     return assemble(cells, id_prefix=f"ch{name[:2]}")
+
+
+def derived_files():
+    """{notebooks/<language>/<chapter>.ipynb: bytes} for every chapter page of both
+    languages; {path: None} for a stored notebook no chapter makes any more."""
+    planned = {notebook_path(page): notebook_bytes(build(page)) for language in LANGUAGES
+               for page in chapter_pages(language)}
+    stored = {path for language in LANGUAGES for path in (NOTEBOOKS / language).glob("*.ipynb")}
+    return planned | {path: None for path in sorted(stored - planned.keys())}

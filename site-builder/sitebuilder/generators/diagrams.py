@@ -1,17 +1,15 @@
-"""Draw every mermaid diagram of the site into pagemodel.diagram_store (`make diagrams`).
+"""Draw every mermaid diagram of the site into pagemodel.diagram_store (`make regen`).
 
 The drawing is made as Material makes it in a reader's browser: the pinned
 mermaid (tests/browser/node_modules), Material's diagram stylesheet (taken
 from its installed bundle, so its colours follow the page's scheme), the
 site's fonts and stylesheets, and diagrams kept at their drawn width. Only
-diagrams without a drawing are drawn (``--all`` redraws every one), and
-drawings no page uses any more are deleted.
+diagrams without a drawing are drawn (``make regen ALL=1`` redraws every one),
+and drawings no page uses any more are deleted.
 """
 
-import argparse
 import json
 import re
-import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -137,27 +135,18 @@ def draw(diagrams):
     return drawn
 
 
-def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--all", action="store_true", help="redraw every diagram, not only new ones")
-    args = parser.parse_args(argv)
+def derived_files(redraw_all=False):
+    """{drawing path: SVG bytes} for each diagram without a drawing (every one with
+    redraw_all), and {path: None} for each drawing no page uses any more."""
     if not MERMAID_JS.is_file():
-        raise SystemExit(f"{MERMAID_JS} is missing: run `npm ci --prefix tests/browser`")
+        raise FileNotFoundError(f"{MERMAID_JS} is missing: run `make browser-deps`")
     wanted = wanted_drawings()
-    todo = {path: entry for path, entry in wanted.items() if args.all or not path.is_file()}
+    todo = {path: entry for path, entry in wanted.items() if redraw_all or not path.is_file()}
+    planned = {}
     if todo:
+        for path, (_, where) in todo.items():
+            print(f"  drawing {relative(path)}  ({where})")
         drawn = draw([[diagram_store.element_id(source), source] for source, _ in todo.values()])
-        diagram_store.STORE.mkdir(parents=True, exist_ok=True)
-        for (path, (_, where)), svg in zip(todo.items(), drawn):
-            path.write_text(svg + "\n", encoding="utf-8")
-            print(f"drew {relative(path)}  ({where})")
+        planned = {path: (svg + "\n").encode("utf-8") for path, svg in zip(todo, drawn, strict=True)}
     unused = [path for path in sorted(diagram_store.STORE.glob("*.svg")) if path not in wanted]
-    for path in unused:
-        path.unlink()
-        print(f"deleted {relative(path)} (no page draws it)")
-    print(f"{len(wanted)} diagrams: {len(todo)} drawn, {len(wanted) - len(todo)} kept, {len(unused)} deleted")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    return planned | {path: None for path in unused}

@@ -41,8 +41,12 @@ def sources():
     return found
 
 
+def exercises_folder(language):
+    return REPO / "docs" / language / "exercises"
+
+
 def notebook_path(name, language):
-    return REPO / "docs" / language / "exercises" / f"{name}.ipynb"
+    return exercises_folder(language) / f"{name}.ipynb"
 
 
 def repository_url():
@@ -100,7 +104,9 @@ def execute(notebook, cwd=None, env=None, timeout=120):
     the repository for the stored outputs, an installed copy in the tests)."""
     kernel_options = {} if env is None else {"env": env}
     with tempfile.TemporaryDirectory() as scratch:
-        client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+        # coalesce_streams: the kernel sends a cell's prints in as many messages as
+        # timing makes; one output per stream keeps a rerun byte-identical.
+        client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", coalesce_streams=True,
                                 resources={"metadata": {"path": str(cwd or scratch)}})
         client.reset_execution_trackers()
         with client.setup_kernel(**kernel_options):
@@ -111,6 +117,24 @@ def execute(notebook, cwd=None, env=None, timeout=120):
         cell.metadata.pop("execution", None)
     notebook.metadata.pop("widgets", None)
     return notebook
+
+
+def notebook_bytes(notebook):
+    """The file nbformat.write would write, as bytes (make regen writes it only when every file is made)."""
+    text = nbformat.writes(notebook)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+def derived_files():
+    """{docs/<language>/exercises/<name>.ipynb: bytes} for every exercise, executed
+    with the repository's package; {path: None} for a stored notebook no source makes."""
+    planned = {}
+    for name in sources():
+        for language in LANGUAGES:
+            print(f"  running {name} ({language})")
+            planned[notebook_path(name, language)] = notebook_bytes(execute(build(name, language), cwd=REPO))
+    stored = {path for language in LANGUAGES for path in exercises_folder(language).glob("*.ipynb")}
+    return planned | {path: None for path in sorted(stored - planned.keys())}
 
 
 # --- the notebook as page text, for the checks every page goes through --------

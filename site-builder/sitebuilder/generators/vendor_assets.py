@@ -4,13 +4,11 @@ The site makes no request to another host, so KaTeX (its stylesheet and
 fonts; the build renders the math with its script) is committed under
 docs/assets/vendor/. (mermaid is not: diagrams are drawn before the build,
 see site-builder/sitebuilder/generators/diagrams.py.) Their versions are pinned once, in
-tests/browser/package.json; ``npm ci --prefix tests/browser`` installs them and
-``python -m sitebuilder.generators.vendor_assets`` copies the files here. A test checks that
-the committed copies are the installed ones.
+tests/browser/package.json; ``npm ci --prefix tests/browser`` (``make browser-deps``)
+installs them and ``make regen`` copies the files here. A test checks that the
+committed copies are the installed ones.
 """
 
-import shutil
-import sys
 from pathlib import Path
 
 from sitebuilder.pagemodel.site import REPO
@@ -35,7 +33,7 @@ def vendored_files():
             sources = sorted(root.glob(pattern))
             if not sources:
                 raise FileNotFoundError(
-                    f"{root / pattern} is missing: run `npm ci --prefix tests/browser` first"
+                    f"{root / pattern} is missing: run `make browser-deps` first"
                 )
             for source in sources:
                 relative = source.relative_to(root)
@@ -45,16 +43,18 @@ def vendored_files():
     return pairs
 
 
-def main():
-    if VENDOR.exists():
-        for package in FILES:
-            shutil.rmtree(VENDOR / package, ignore_errors=True)
-    for source, copy in vendored_files():
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, copy)
-    print(f"copied {len(vendored_files())} files into {VENDOR.relative_to(REPO)}")
-    return 0
+def derived_files():
+    """{copy: its bytes} for every vendored file, and {copy: None} for a committed
+    copy the pinned packages no longer have (make regen deletes it)."""
+    planned = {copy: source.read_bytes() for source, copy in vendored_files()}
+    return planned | {old: None for old in leftover_copies(planned)}
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def leftover_copies(wanted):
+    """Files under docs/assets/vendor/<package>/ that are not in `wanted`."""
+    return [
+        path
+        for package in FILES
+        for path in sorted((VENDOR / package).rglob("*"))
+        if path.is_file() and path not in wanted
+    ]

@@ -3,7 +3,7 @@
 mermaid lays a diagram out by measuring its text in a browser, which the
 build does not have; drawing in the reader's browser instead cost every
 diagram page a 3.5 MB script and most of its load time on a phone. So each
-diagram is drawn once with the pinned mermaid in Chromium (`make diagrams`,
+diagram is drawn once with the pinned mermaid in Chromium (`make regen`,
 site-builder/sitebuilder/generators/diagrams.py) and the SVG is committed here; the build
 (site-builder/sitebuilder/transforms/diagrams.py) puts it in place of the source, and no page loads mermaid.
 

@@ -53,7 +53,7 @@ def stash_drawings(content, page, build):
         path = page.file.abs_src_path
         log.warning(
             f"{relative(path)}:{source_line(path, source)}: this mermaid diagram has no drawing "
-            f"({relative(drawing)}); run `make diagrams` to draw it"
+            f"({relative(drawing)}); run `make regen` to draw it"
         )
         return f'<pre class="diagram-undrawn"><code>{match.group(1)}</code></pre>'
 

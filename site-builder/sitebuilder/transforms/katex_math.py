@@ -77,7 +77,7 @@ class _Store:
     def load(self):
         if self.path is None:
             if not KATEX_JS.is_file():
-                raise PluginError(f"{KATEX_JS} is missing: run `python -m sitebuilder.generators.vendor_assets`")
+                raise PluginError(f"{KATEX_JS} is missing: run `make browser-deps` and `make regen`")
             key = hashlib.sha256(KATEX_JS.read_bytes() + RENDER_TEX.encode()).hexdigest()[:16]
             self.path = CACHE / f"{key}.json"
             if self.path.is_file() and build_cache_used():

@@ -11,6 +11,7 @@ import runpy
 import numpy as np
 
 from sitebuilder.generators.plots.svg import figure, svg_bytes
+from sitebuilder.pagemodel.site import DOCS
 from snippets.ch08.mlp_training import train
 from snippets.gradient_flow import layer_gradient_flow
 from snippets.layers.sigmoid import sigmoid
@@ -101,3 +102,10 @@ FIGURES = {
     "loss-curve.svg": loss_curve,
     "spiral.svg": spiral_boundaries,
 }
+
+PLOT_DIR = DOCS / "assets" / "plots"
+
+
+def derived_files():
+    """{docs/assets/plots/<name>: SVG bytes} for every figure (make regen writes them)."""
+    return {PLOT_DIR / name: draw() for name, draw in FIGURES.items()}
