@@ -12,8 +12,8 @@ from tests.site_build import built_site  # noqa: F401  (a fixture, used by name)
 
 
 @pytest.fixture(scope="session")
-def installed_package(tmp_path_factory):
-    """The package as ``pip install`` puts it (no build isolation: no network).
+def reader_wheel(tmp_path_factory):
+    """The wheel ``pip install`` of the repository builds (no build isolation: no network).
 
     It is built from a copy of what the package is made of, which also keeps
     the build's leftovers (build/, *.egg-info) out of the working tree.
@@ -22,10 +22,23 @@ def installed_package(tmp_path_factory):
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / name, source)
     shutil.copytree(REPO / "snippets", source / "snippets", ignore=shutil.ignore_patterns("__pycache__"))
+    wheels = tmp_path_factory.mktemp("wheel")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+         "--wheel-dir", str(wheels), str(source)],
+        check=True, capture_output=True,
+    )
+    (wheel,) = wheels.glob("*.whl")
+    return wheel
+
+
+@pytest.fixture(scope="session")
+def installed_package(reader_wheel, tmp_path_factory):
+    """The package as ``pip install`` puts it, in a folder of its own (for PYTHONPATH)."""
     target = tmp_path_factory.mktemp("site-packages")
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-         "--target", str(target), str(source)],
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
+         "--target", str(target), str(reader_wheel)],
         check=True, capture_output=True,
     )
     return target

@@ -1,1 +1,6 @@
-"""Code shown in chapter 03 (docs/*/chapters/03-*.md); each file runs alone: ``python -m snippets.ch03.<name>``."""
+"""Code shown in chapter 03 (docs/*/chapters/03-*.md).
+
+Each file runs alone, ``python -m snippets.ch03.<name>``. Its example sits under
+``if __name__ == "__main__":``, so importing it prints nothing; the pages show
+that code dedented, as a reader pastes it.
+"""

@@ -1,59 +1,60 @@
 """Two loss functions and their derivatives, each checked by central differences."""
 
-# --8<-- [start:mse]
-import numpy as np
+if __name__ == "__main__":
+    # --8<-- [start:mse]
+    import numpy as np
 
-from snippets.gradient import numerical_gradient
-from snippets.layers.softmax import softmax
+    from snippets.gradient import numerical_gradient
+    from snippets.layers.softmax import softmax
 
-np.set_printoptions(precision=4, suppress=True)
-
-
-def show(v):
-    """Round to 4 places for printing; adding 0.0 turns -0.0 into 0.0."""
-    return np.round(v, 4) + 0.0
+    np.set_printoptions(precision=4, suppress=True)
 
 
-y = np.array([0.8, 0.3])  # prediction
-t = np.array([1.0, 0.0])  # target
-n = y.size
+    def show(v):
+        """Round to 4 places for printing; adding 0.0 turns -0.0 into 0.0."""
+        return np.round(v, 4) + 0.0
 
 
-def mse(y):
-    return np.sum((y - t) ** 2) / n
+    y = np.array([0.8, 0.3])  # prediction
+    t = np.array([1.0, 0.0])  # target
+    n = y.size
 
 
-dmse = 2 / n * (y - t)  # derivative by hand
-print(f"MSE = {mse(y):.4f}")
-print("dL/dy by hand  :", show(dmse))
-print("dL/dy numerical:", show(numerical_gradient(mse, y.copy())))
-# --8<-- [end:mse]
-
-# --8<-- [start:cross_entropy]
-y = np.array([0.7, 0.2, 0.1])  # probabilities, e.g. a softmax output
-t = np.array([1.0, 0.0, 0.0])  # one-hot target: class 0 is correct
+    def mse(y):
+        return np.sum((y - t) ** 2) / n
 
 
-def cross_entropy(y):
-    return -np.sum(t * np.log(y))
+    dmse = 2 / n * (y - t)  # derivative by hand
+    print(f"MSE = {mse(y):.4f}")
+    print("dL/dy by hand  :", show(dmse))
+    print("dL/dy numerical:", show(numerical_gradient(mse, y.copy())))
+    # --8<-- [end:mse]
+
+    # --8<-- [start:cross_entropy]
+    y = np.array([0.7, 0.2, 0.1])  # probabilities, e.g. a softmax output
+    t = np.array([1.0, 0.0, 0.0])  # one-hot target: class 0 is correct
 
 
-dce = -t / y  # only the correct class has a non-zero derivative
-print(f"CE = {cross_entropy(y):.4f}")
-print("dL/dy by hand  :", show(dce))
-print("dL/dy numerical:", show(numerical_gradient(cross_entropy, y.copy())))
-# --8<-- [end:cross_entropy]
-
-# --8<-- [start:softmax_ce]
-
-a = np.array([2.0, 1.0, 0.1])  # scores before softmax
+    def cross_entropy(y):
+        return -np.sum(t * np.log(y))
 
 
-def softmax_then_ce(a):
-    return -np.sum(t * np.log(softmax(a)))
+    dce = -t / y  # only the correct class has a non-zero derivative
+    print(f"CE = {cross_entropy(y):.4f}")
+    print("dL/dy by hand  :", show(dce))
+    print("dL/dy numerical:", show(numerical_gradient(cross_entropy, y.copy())))
+    # --8<-- [end:cross_entropy]
+
+    # --8<-- [start:softmax_ce]
+
+    a = np.array([2.0, 1.0, 0.1])  # scores before softmax
 
 
-print("softmax(a)     :", show(softmax(a)))
-print("y - t          :", show(softmax(a) - t))
-print("dL/da numerical:", show(numerical_gradient(softmax_then_ce, a.copy())))
-# --8<-- [end:softmax_ce]
+    def softmax_then_ce(a):
+        return -np.sum(t * np.log(softmax(a)))
+
+
+    print("softmax(a)     :", show(softmax(a)))
+    print("y - t          :", show(softmax(a) - t))
+    print("dL/da numerical:", show(numerical_gradient(softmax_then_ce, a.copy())))
+    # --8<-- [end:softmax_ce]

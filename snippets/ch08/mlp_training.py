@@ -1,8 +1,8 @@
 """The one seeded training run of TwoLayerMLP on three Gaussian blobs.
 
 Chapter 8 shows it, chapter 10 runs it for longer, and the loss curve of
-chapter 8 (snippets/plots/figures.py) is drawn from it, so the figure is the
-run the page shows.
+chapter 8 is drawn from it (by the site's build, site-builder/sitebuilder/
+generators/plots/figures.py), so the figure is the run the page shows.
 """
 
 # --8<-- [start:train]

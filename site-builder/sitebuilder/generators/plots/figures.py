@@ -68,11 +68,11 @@ def loss_curve(steps=101):
 def spiral_boundaries(grid_points=100):
     """Decision regions of chapter 8's linear classifier and MLP on the spiral, side by side.
 
-    The models come from running snippets/ch08/spiral.py itself (its printed
+    The models come from running snippets/ch08/spiral.py as a script (its printed
     accuracies are discarded here), so the figure shows the page's own run.
     """
     with contextlib.redirect_stdout(io.StringIO()):
-        run = runpy.run_module("snippets.ch08.spiral")
+        run = runpy.run_module("snippets.ch08.spiral", run_name="__main__")  # as python -m runs it
     x, t = run["x"], run["t"]
     labels = t.argmax(axis=1)
     axis = np.linspace(-1.2, 1.2, grid_points)
