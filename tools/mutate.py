@@ -99,6 +99,26 @@ MUTATIONS += [
 ]
 
 
+# --- Numbers bound to the quantity they name (tests/quantity_check.py) ----------
+# Each edit is made the same way in docs/ko and docs/en, as a careful editor
+# would, so the parity checks see nothing; before the binding, each number
+# still occurred somewhere on its page and passed.
+BINDING = ("tests/test_quantity_binding.py",)
+MUTATIONS += [
+    Mutation("bound number (a): ratio 'about two' -> 'three' / '2 정도' -> '3 정도' (both)",
+             [("en/benchmarks.md", "a ratio of about two for large layers", "a ratio of about three for large layers"),
+              ("ko/benchmarks.md", "큰 층에서 비가 2 정도인", "큰 층에서 비가 3 정도인")], checks=BINDING),
+    Mutation("bound number (b): walnut count 110 and tax factor 200 swapped (both)",
+             [(f"en/{CH04}", "walnut count is 110, and with respect to the tax factor 200",
+               "walnut count is 200, and with respect to the tax factor 110"),
+              (f"ko/{CH04}", "호두 개수에 대한 미분은 110, 세금 배율에 대한 미분은 200",
+               "호두 개수에 대한 미분은 200, 세금 배율에 대한 미분은 110")], checks=BINDING),
+    Mutation("bound number (c): learning rate 0.1 -> 0.5, a value elsewhere on the page (both)",
+             [(f"en/{CH08}", "learning rate of 0.1", "learning rate of 0.5"),
+              (f"ko/{CH08}", "학습률 0.1을", "학습률 0.5를")], checks=BINDING),
+]
+
+
 def copy_repository(target):
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
     for name in tracked.decode().split("\0"):
@@ -132,15 +152,22 @@ def restore(saved):
             path.write_text(text, encoding="utf-8")
 
 
+def copy_environment(root, **settings):
+    """The environment for a run in the copy. sitebuilder and snippets are
+    editable installs of the working tree; PYTHONPATH puts the copy's packages
+    ahead of them, so the checks read the copy's pages (pagemodel.site finds the
+    repository from where sitebuilder lives)."""
+    paths = [str(root / "site-builder"), str(root), os.environ.get("PYTHONPATH", "")]
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in paths if p), **settings)
+
+
 def failed_tests(root, pages, checks=()):
     """The ids of the tests that fail in the copy."""
     targets = PAGE_CHECKS + list(checks) + sorted({f"docs/{p}" for p in pages if p.endswith(".md")})
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-o", "addopts=--markdown-docs "
          "--markdown-docs-syntax=superfences -p no:cacheprovider", "-rf", *targets],
-        cwd=root, capture_output=True, text=True,
-        # the copy's sitebuilder, so pagemodel.site.REPO (and every page list) is the copy
-        env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(root / "site-builder")),
+        cwd=root, capture_output=True, text=True, env=copy_environment(root, PYTHONDONTWRITEBYTECODE="1"),
     )
     return sorted({m.group(1) for m in re.finditer(r"^FAILED (\S+)", result.stdout, re.M)})
 
@@ -148,7 +175,7 @@ def failed_tests(root, pages, checks=()):
 def build_fails(root):
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-        cwd=root, capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+        cwd=root, capture_output=True, text=True, env=copy_environment(root, NO_MKDOCS_2_WARNING="1"),
     )
     warnings = [line for line in result.stderr.split("\n") if line.startswith("WARNING")]
     return result.returncode != 0, warnings
