@@ -66,7 +66,7 @@ MUTATIONS = [
     Mutation("formula: y - t -> t - y (both)", both(CH06, "&= y_k - t_k", "&= t_k - y_k")),
     Mutation("formula: 1/N dropped (both)", both(CH08, r"\tfrac{1}{N}\,(y - t)", r"(y - t)")),
     Mutation("formula: y(1 - y) -> y(1 + y) (both)", both(CH05, r"\, y\,(1 - y)", r"\, y\,(1 + y)")),
-    Mutation("diagram: an edge label changed (both)", both(CH07, 'y -.->|"-0.0204"| h2', 'y -.->|"-0.0240"| h2')),
+    Mutation("diagram: an edge label changed (both)", both(CH07, 'h2 -.-|"← -0.0204"| y', 'h2 -.-|"← -0.0240"| y')),
     Mutation("output: a printed number edited (both)", both(CH07, "L = 0.0136\n", "L = 0.0137\n")),
     Mutation("notebook prose: exercise 1's 42 -> 48 (both)",
              [("ko/exercises/01-chain-rule-by-hand.ipynb", "기울기는 42입니다", "기울기는 48입니다"),
