@@ -14,6 +14,7 @@ import pytest
 
 from sitebuilder.pagemodel.page import page
 from sitebuilder.pagemodel.site import DOCS, LANGUAGES, relative
+from tests import sentence_parity
 from tests.parity import page_differences
 
 PAGE_SUFFIXES = (".md", ".ipynb")
@@ -56,3 +57,17 @@ def test_twins_state_the_same_code_math_diagrams_and_numbers(page_path):
         pytest.skip("the twin is missing (reported by test_page_has_a_twin)")
     differences = page_differences(page(ko), page(en))
     assert not differences, "\n\n".join(differences)
+
+
+@pytest.mark.parametrize("page_path", MARKDOWN_PAGES)
+def test_twins_have_the_same_sentences_paragraph_by_paragraph(page_path):
+    """tests/sentence_parity.py: a sentence dropped from one language changes its paragraph's count."""
+    if not ((DOCS / "ko" / page_path).is_file() and (DOCS / "en" / page_path).is_file()):
+        pytest.skip("the twin is missing (reported by test_page_has_a_twin)")
+    found = sentence_parity.differences(page_path, sentence_parity.recorded())
+    assert not found, "\n".join(found)
+
+
+def test_the_recorded_sentence_differences_are_all_still_used():
+    """A recorded paragraph that no longer exists would excuse a future one with the same start."""
+    assert sentence_parity.recorded() == sentence_parity.measure(), f"run `{sentence_parity.UPDATE}`"

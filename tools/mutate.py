@@ -119,6 +119,12 @@ MUTATIONS += [
 ]
 
 
+# --- A sentence dropped from one language (tests/sentence_parity.py) ------------
+MUTATIONS += [
+    Mutation("sentence: one dropped from the Korean page only (ch01)",
+             [("ko/chapters/01-why-backprop.md", " 그러려면 매개변수 하나하나가 손실에 얼마나 영향을 주었는지 알아야 합니다.", "")]),
+]
+
 def copy_repository(target):
     tracked = subprocess.run(["git", "ls-files", "-z"], cwd=REPO, capture_output=True, check=True).stdout
     for name in tracked.decode().split("\0"):
