@@ -21,6 +21,7 @@ from sitebuilder.transforms import (
     html_whitespace,
     katex_math,
     not_found_page,
+    notebook_templates,
     notebooks,
     offscreen_blocks,
     repository,
@@ -37,6 +38,7 @@ CONFIG = (
     repository.use_repository_setting,
     glossary.load_glossary_data,
     highlight_once.highlight_each_block_once,
+    notebook_templates.compile_notebook_templates_once,
 )
 
 # on_files(files, build) -> files, after mkdocs-static-i18n has sorted the files by language
