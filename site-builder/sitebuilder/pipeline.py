@@ -39,6 +39,7 @@ CONFIG = (
     glossary.load_glossary_data,
     highlight_once.highlight_each_block_once,
     notebook_templates.compile_notebook_templates_once,
+    notebooks.render_cache_only_when_kept,
 )
 
 # on_files(files, build) -> files, after mkdocs-static-i18n has sorted the files by language
