@@ -122,7 +122,8 @@ MUTATIONS += [
 # --- A sentence dropped from one language (tests/sentence_parity.py) ------------
 MUTATIONS += [
     Mutation("sentence: one dropped from the Korean page only (ch01)",
-             [("ko/chapters/01-why-backprop.md", " 그러려면 매개변수 하나하나가 손실에 얼마나 영향을 주었는지 알아야 합니다.", "")]),
+             [("ko/chapters/01-why-backprop.md",
+               " 그러려면 매개변수 하나하나가 손실에 얼마나 영향을 주었는지 알아야 합니다.", "")]),
 ]
 
 def copy_repository(target):

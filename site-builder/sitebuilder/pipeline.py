@@ -22,6 +22,7 @@ from sitebuilder.transforms import (
     jupyter_render_cache,
     katex_math,
     not_found_page,
+    notebook_templates,
     notebooks,
     offscreen_blocks,
     page_defects,
@@ -39,6 +40,8 @@ CONFIG = (
     repository.use_repository_setting,
     glossary.load_glossary_data,
     highlight_once.highlight_each_block_once,
+    notebook_templates.compile_notebook_templates_once,
+    notebooks.render_cache_only_when_kept,
 )
 
 # on_files(files, build) -> files, after mkdocs-static-i18n has sorted the files by language

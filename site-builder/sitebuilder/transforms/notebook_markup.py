@@ -21,6 +21,7 @@ from bs4 import BeautifulSoup
 from markdown.extensions.toc import unique
 
 from sitebuilder.generators.exercise_notebooks import arithmatex_delimiters
+from sitebuilder.pagemodel.site import build_cache_used
 
 SOLUTION_LABEL = {"ko": "풀이 보기", "en": "Show the solution"}
 # Dropped before parsing: inline CSS and scripts, and mkdocs-jupyter's copy button with its
@@ -134,7 +135,8 @@ class MarkupCache:
     tags, the language, the toc settings and this hook's own code). Unused entries
     are evicted once per mkdocs run (site-builder/sitebuilder/transforms/notebooks.py calls evict_unused in
     on_shutdown), not per language build: the eviction mkdocs-jupyter's own cache
-    gets wrong (see on_pre_build there).
+    gets wrong (see on_pre_build there). A build without the cache
+    (BACKPROP_DOCS_NO_CACHE=1) neither reads nor writes nor evicts entries.
     """
 
     def __init__(self, folder):
@@ -144,6 +146,8 @@ class MarkupCache:
         self.code = hashlib.sha256(code).hexdigest()
 
     def get(self, content, tags, language, settings):
+        if not build_cache_used():
+            return material_markup(content, tags, language, settings)
         slugify, *rest = settings
         function = getattr(slugify, "func", slugify)  # functools.partial, as pymdownx.slugs gives
         described = [f"{function.__module__}.{function.__qualname__}", getattr(slugify, "keywords", {}), rest]
@@ -160,6 +164,8 @@ class MarkupCache:
         return body, tokens
 
     def evict_unused(self):
+        if not build_cache_used():
+            return
         for path in self.folder.glob("*.json"):
             if path not in self.used:
                 path.unlink()

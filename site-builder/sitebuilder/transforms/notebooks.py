@@ -7,7 +7,8 @@ mkdocs-jupyter renders each notebook; this hook covers four gaps around it:
    ship as raw .ipynb with no language twin and no sitemap entry
    (ultrabug/mkdocs-static-i18n#198). We turn them back into pages, give them
    their twin for the language switcher and add them to i18n's sitemap list.
-2. mkdocs-jupyter's render cache never hits under i18n (jupyter_render_cache.py).
+2. mkdocs-jupyter's render cache never hits under i18n (jupyter_render_cache.py),
+   and is on whatever BACKPROP_DOCS_NO_CACHE says.
 3. mkdocs-jupyter writes JupyterLab's 575 KB stylesheet into every page and
    JupyterLab markup (prompts, tag labels, its own colours and `$` math).
    `on_page_content` rewrites each cell as the Material markup the Markdown
@@ -30,6 +31,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from sitebuilder.generators import chapter_notebooks as chapters
+from sitebuilder.pagemodel.site import build_cache_used
 from sitebuilder.transforms.notebook_markup import MarkupCache, cell_tags
 
 MARKUP_CACHE = MarkupCache(".cache/notebook-pages")  # moved next to mkdocs.yml in on_pre_build
@@ -49,6 +51,19 @@ def markup_cache_next_to_config(build):
     """The site's notebook markup cache lives in .cache/ next to mkdocs.yml, wherever
     the build runs from. (mkdocs-jupyter's own render cache: jupyter_render_cache.py.)"""
     MARKUP_CACHE.folder = Path(build.config.config_file_path).parent / ".cache" / "notebook-pages"
+
+
+def render_cache_only_when_kept(config):
+    """mkdocs-jupyter's render cache (.cache/mkdocs-jupyter) off when the build cache is.
+
+    Its `cache` option is a plain boolean in mkdocs.yml, which cannot say
+    "unless BACKPROP_DOCS_NO_CACHE=1"; with it off the plugin neither reads,
+    writes nor evicts entries.
+    """
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    if jupyter is not None and not build_cache_used():
+        jupyter.config["cache"] = False
+    return config
 
 
 # --- 1. pages again after i18n ----------------------------------------------------
