@@ -11,8 +11,8 @@ output or included results of its section; small integers count there.
 from dataclasses import dataclass
 from pathlib import Path
 
+from sitebuilder.pagemodel.includes import expand_snippets
 from sitebuilder.pagemodel.numbers import Stated, as_decimal, printed_numbers, python_literals, shows
-from sitebuilder.pagemodel.page import expand_snippets
 from sitebuilder.pagemodel.page import page as page_model
 from sitebuilder.pagemodel.quantities import INCLUDE, quantity_values, readings, span_values
 from sitebuilder.pagemodel.site import load_yaml

@@ -173,9 +173,12 @@ def failed_tests(root, pages, checks=()):
     targets = PAGE_CHECKS + list(checks) + sorted({f"docs/{p}" for p in pages if p.endswith(".md")})
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-o", "addopts=--markdown-docs "
-         "--markdown-docs-syntax=superfences -p no:cacheprovider", "-rf", *targets],
+         "--markdown-docs-syntax=superfences -p no:cacheprovider", "-rfE", *targets],
         cwd=root, capture_output=True, text=True, env=copy_environment(root, PYTHONDONTWRITEBYTECODE="1"),
     )
+    errors = sorted(set(re.findall(r"^ERROR (\S+)", result.stdout, re.M)))
+    if errors:  # a check that cannot even be collected catches nothing: say so, do not count it
+        raise SystemExit(f"the checks themselves are broken in the copy ({', '.join(errors)}):\n{result.stdout[-3000:]}")
     return sorted({m.group(1) for m in re.finditer(r"^FAILED (\S+)", result.stdout, re.M)})
 
 
