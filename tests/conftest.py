@@ -55,11 +55,3 @@ def pytester(pytester, monkeypatch):
     monkeypatch.setenv("PYTEST_ADDOPTS", "-p no:playwright")
     return pytester
 
-
-def pytest_terminal_summary(terminalreporter):
-    """What the run did not check, said at its end (tests/run_summary.py counts it)."""
-    from tests import run_summary
-
-    for line in (run_summary.formula_line(), run_summary.torch_line()):
-        if line:
-            terminalreporter.write_line(line, yellow="PyTorch" in line, bold=True)
