@@ -178,7 +178,8 @@ def failed_tests(root, pages, checks=()):
     )
     errors = sorted(set(re.findall(r"^ERROR (\S+)", result.stdout, re.M)))
     if errors:  # a check that cannot even be collected catches nothing: say so, do not count it
-        raise SystemExit(f"the checks themselves are broken in the copy ({', '.join(errors)}):\n{result.stdout[-3000:]}")
+        broken = ", ".join(errors)
+        raise SystemExit(f"the checks themselves are broken in the copy ({broken}):\n{result.stdout[-3000:]}")
     return sorted({m.group(1) for m in re.finditer(r"^FAILED (\S+)", result.stdout, re.M)})
 
 
