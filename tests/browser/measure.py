@@ -33,11 +33,12 @@ DIAGRAMS_DRAWN = """
 """
 
 # Every text label of every drawn diagram: its font size times the scale at
-# which the SVG is shown (drawn width over the width of its viewBox).
+# which the SVG is shown (drawn width over the width of its viewBox). Of a
+# diagram's two drawings (wide and narrow), the one shown.
 DIAGRAM_LABELS = """
 () => [...document.querySelectorAll('div.diagram')].flatMap((host, index) => {
   const root = host.shadowRoot;
-  const svg = root && root.querySelector('svg');
+  const svg = root && [...root.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0);
   if (!svg) return [];
   const box = svg.viewBox && svg.viewBox.baseVal;
   const shown = svg.getBoundingClientRect().width;
