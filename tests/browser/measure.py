@@ -54,6 +54,37 @@ DIAGRAM_LABELS = """
 })
 """
 
+# Every diagram, step-through graph and display formula against the article's
+# column: the width it takes (its box's scroll width, or its drawing's shown
+# width if wider), and whether its box scrolls sideways. Off-screen formulas
+# are laid out first (content-visibility), as TOLD_HEIGHTS leaves them.
+FIGURE_WIDTHS = """
+() => {
+  const style = document.createElement('style');
+  style.textContent = '.md-typeset .math-display { content-visibility: visible !important; }';
+  document.head.append(style);
+  const article = document.querySelector('article.md-content__inner');
+  const padding = getComputedStyle(article);
+  const column = article.clientWidth - parseFloat(padding.paddingLeft) - parseFloat(padding.paddingRight);
+  const measure = (kind, index, box, drawing) => ({
+    kind, index, column,
+    width: Math.max(box.scrollWidth, drawing ? drawing.getBoundingClientRect().width : 0),
+    scrolls: box.scrollWidth > box.clientWidth + 1,
+  });
+  const shownSvg = (host) => host.shadowRoot &&
+    [...host.shadowRoot.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0);
+  const found = [
+    ...[...document.querySelectorAll('.md-typeset div.diagram')].map(
+      (d, i) => measure('diagram', i + 1, d, shownSvg(d))),
+    ...[...document.querySelectorAll('.md-typeset .stepper-scroll')].map(
+      (s, i) => measure('step-through graph', i + 1, s, s.querySelector('svg'))),
+    ...[...document.querySelectorAll('.md-typeset .math-display')].map((m, i) => measure('display formula', i + 1, m)),
+  ];
+  style.remove();
+  return found;
+}
+"""
+
 # True once the page shows its math and diagrams: every arithmatex element
 # holds KaTeX output (or a KaTeX error) and `expected` diagrams have their SVG
 # in their shadow roots.
@@ -166,6 +197,10 @@ def layout_shift(page):
 
 def diagram_labels(page):
     return page.evaluate(DIAGRAM_LABELS)
+
+
+def figure_widths(page):
+    return page.evaluate(FIGURE_WIDTHS)
 
 
 def told_heights(page):
