@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from sitebuilder.pagemodel.formulas import aligned_lines
 from sitebuilder.pagemodel.site import REPO, load_yaml
 from sitebuilder.pagemodel.tex_arithmetic import Number, Symbol, Unreadable, read_side
 
@@ -66,8 +67,7 @@ def statements(body):
     """The ``a = b = c`` chains of one formula, as lists of sides."""
     body = re.sub(r"\\(?:begin|end)\{(?:aligned|align\*?|gathered)\}", " ", body)
     found = []
-    for line in re.split(r"\\\\", body):
-        line = line.split("&&")[0]
+    for line in aligned_lines(body):
         for chunk in SEPARATORS.split(line):
             chunk = CONDITION.sub("", re.split(r"\\approx|≈", chunk)[0])
             if INEQUALITY.search(chunk):

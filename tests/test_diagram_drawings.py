@@ -46,8 +46,21 @@ def test_each_diagram_has_its_own_drawing(path, block, diagram):
             assert part.strip() in shown, f"{where}: the drawing does not show the label {part.strip()!r}"
 
 
+@pytest.mark.parametrize(
+    "path, block, diagram", DIAGRAMS, ids=[f"{relative(p)}:{b.line}" for p, b, _ in DIAGRAMS]
+)
+def test_each_flowchart_drawn_across_has_its_narrow_drawing(path, block, diagram):
+    narrow = diagram_store.narrow_source(block.code)
+    assert narrow and narrow.split("\n", 2)[1].split()[1] in ("TB", "BT"), f"{relative(path)}:{block.line}"
+    drawing = diagram_store.drawing_path(narrow)
+    assert drawing.is_file(), f"{relative(path)}:{block.line}: no narrow drawing; run `make regen`"
+    assert drawn_text(drawing.read_text(encoding="utf-8")), f"{relative(drawing)} shows no label"
+
+
 def test_no_drawing_is_left_over():
     used = {diagram_store.drawing_path(block.code) for _, block, _ in DIAGRAMS}
+    used |= {diagram_store.drawing_path(diagram_store.narrow_source(block.code)) for _, block, _ in DIAGRAMS
+             if diagram_store.narrow_source(block.code)}
     unused = sorted(relative(p) for p in diagram_store.STORE.glob("*.svg") if p not in used)
     assert not unused, "drawings no page uses (`make regen` deletes them):\n" + "\n".join(unused)
 

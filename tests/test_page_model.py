@@ -101,6 +101,10 @@ def test_equations_read_as_arithmetic():
     body = r"\frac{\partial L}{\partial a_k} &= y_k - t_k \\ \mathrm{d}z_2 &= \tfrac{1}{N}\,(y - t) && (N \times C)"
     assert equations(body) == [[r"\frac{\partial L}{\partial a_k}", "y_k - t_k"],
                                [r"\mathrm{d}z_2", r"\tfrac{1}{N}\,(y - t)"]]
+    # A formula broken to fit a phone: a line without a relation continues the one
+    # above it, or (first in the block) starts the one below it.
+    broken = r"&a\,b \\ &= c \\ &\quad + \sum_{i \neq k} d \\ &= e"
+    assert equations(broken) == [["a\\,b", r"c  + \sum_{i \neq k} d", "e"]]
     expression, names = to_python(r"y\,(1 - y)")
     assert eval(expression, {}, {k: 0.25 for k in names}) == 0.25 * 0.75
     assert to_python(r"\sum_k t_k \log y_k") is None  # not plain arithmetic: not read

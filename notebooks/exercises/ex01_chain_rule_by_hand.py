@@ -4,7 +4,10 @@
 # 다음 합성 함수에서 $\frac{dL}{dx}$를 연쇄 법칙으로 구하십시오.
 #
 # $$
-# x \;\rightarrow\; z = 3x + 1 \;\rightarrow\; a = \operatorname{relu}(z) \;\rightarrow\; L = a^2
+# \begin{aligned}
+# & x \;\rightarrow\; z = 3x + 1 \\
+# & \;\rightarrow\; a = \operatorname{relu}(z) \;\rightarrow\; L = a^2
+# \end{aligned}
 # $$
 #
 # 1. 국소 미분 $\frac{dL}{da}$, $\frac{da}{dz}$, $\frac{dz}{dx}$를 쓰십시오.
@@ -18,7 +21,10 @@
 # Use the chain rule to find $\frac{dL}{dx}$ for this composite function.
 #
 # $$
-# x \;\rightarrow\; z = 3x + 1 \;\rightarrow\; a = \operatorname{relu}(z) \;\rightarrow\; L = a^2
+# \begin{aligned}
+# & x \;\rightarrow\; z = 3x + 1 \\
+# & \;\rightarrow\; a = \operatorname{relu}(z) \;\rightarrow\; L = a^2
+# \end{aligned}
 # $$
 #
 # 1. Write down the local derivatives $\frac{dL}{da}$, $\frac{da}{dz}$ and $\frac{dz}{dx}$.

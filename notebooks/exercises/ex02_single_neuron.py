@@ -34,16 +34,20 @@ checks.single_neuron(w, b, x, t, dL_dw, dL_db)
 
 # %% [markdown] lang="ko" tags=["solution"]
 # $$
-# \frac{\partial L}{\partial w} = \underbrace{2(a - t)}_{\partial L / \partial a}
-# \cdot \underbrace{a(1 - a)}_{\partial a / \partial z} \cdot \underbrace{x}_{\partial z / \partial w},
-# \qquad \frac{\partial L}{\partial b} = 2(a - t) \cdot a(1 - a) \cdot 1
+# \begin{aligned}
+# \frac{\partial L}{\partial w} &= \underbrace{2(a - t)}_{\partial L / \partial a}
+# \cdot \underbrace{a(1 - a)}_{\partial a / \partial z} \cdot \underbrace{x}_{\partial z / \partial w}, \\
+# \frac{\partial L}{\partial b} &= 2(a - t) \cdot a(1 - a) \cdot 1
+# \end{aligned}
 # $$
 
 # %% [markdown] lang="en" tags=["solution"]
 # $$
-# \frac{\partial L}{\partial w} = \underbrace{2(a - t)}_{\partial L / \partial a}
-# \cdot \underbrace{a(1 - a)}_{\partial a / \partial z} \cdot \underbrace{x}_{\partial z / \partial w},
-# \qquad \frac{\partial L}{\partial b} = 2(a - t) \cdot a(1 - a) \cdot 1
+# \begin{aligned}
+# \frac{\partial L}{\partial w} &= \underbrace{2(a - t)}_{\partial L / \partial a}
+# \cdot \underbrace{a(1 - a)}_{\partial a / \partial z} \cdot \underbrace{x}_{\partial z / \partial w}, \\
+# \frac{\partial L}{\partial b} &= 2(a - t) \cdot a(1 - a) \cdot 1
+# \end{aligned}
 # $$
 
 # %% tags=["solution"]

@@ -33,11 +33,12 @@ DIAGRAMS_DRAWN = """
 """
 
 # Every text label of every drawn diagram: its font size times the scale at
-# which the SVG is shown (drawn width over the width of its viewBox).
+# which the SVG is shown (drawn width over the width of its viewBox). Of a
+# diagram's two drawings (wide and narrow), the one shown.
 DIAGRAM_LABELS = """
 () => [...document.querySelectorAll('div.diagram')].flatMap((host, index) => {
   const root = host.shadowRoot;
-  const svg = root && root.querySelector('svg');
+  const svg = root && [...root.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0);
   if (!svg) return [];
   const box = svg.viewBox && svg.viewBox.baseVal;
   const shown = svg.getBoundingClientRect().width;
@@ -51,6 +52,37 @@ DIAGRAM_LABELS = """
     px: Math.round(parseFloat(getComputedStyle(e).fontSize) * scale * 10) / 10,
   }));
 })
+"""
+
+# Every diagram, step-through graph and display formula against the article's
+# column: the width it takes (its box's scroll width, or its drawing's shown
+# width if wider), and whether its box scrolls sideways. Off-screen formulas
+# are laid out first (content-visibility), as TOLD_HEIGHTS leaves them.
+FIGURE_WIDTHS = """
+() => {
+  const style = document.createElement('style');
+  style.textContent = '.md-typeset .math-display { content-visibility: visible !important; }';
+  document.head.append(style);
+  const article = document.querySelector('article.md-content__inner');
+  const padding = getComputedStyle(article);
+  const column = article.clientWidth - parseFloat(padding.paddingLeft) - parseFloat(padding.paddingRight);
+  const measure = (kind, index, box, drawing) => ({
+    kind, index, column,
+    width: Math.max(box.scrollWidth, drawing ? drawing.getBoundingClientRect().width : 0),
+    scrolls: box.scrollWidth > box.clientWidth + 1,
+  });
+  const shownSvg = (host) => host.shadowRoot &&
+    [...host.shadowRoot.querySelectorAll('svg')].find((s) => s.getBoundingClientRect().width > 0);
+  const found = [
+    ...[...document.querySelectorAll('.md-typeset div.diagram')].map(
+      (d, i) => measure('diagram', i + 1, d, shownSvg(d))),
+    ...[...document.querySelectorAll('.md-typeset .stepper-scroll')].map(
+      (s, i) => measure('step-through graph', i + 1, s, s.querySelector('svg'))),
+    ...[...document.querySelectorAll('.md-typeset .math-display')].map((m, i) => measure('display formula', i + 1, m)),
+  ];
+  style.remove();
+  return found;
+}
 """
 
 # True once the page shows its math and diagrams: every arithmatex element
@@ -165,6 +197,10 @@ def layout_shift(page):
 
 def diagram_labels(page):
     return page.evaluate(DIAGRAM_LABELS)
+
+
+def figure_widths(page):
+    return page.evaluate(FIGURE_WIDTHS)
 
 
 def told_heights(page):

@@ -3,7 +3,7 @@
 A page is opened once at each size (both sizes side by side) and measured
 for every check: its HTTP status, requests to other hosts, console errors
 and failed loads, layout shift, the told heights of off-screen blocks, the
-state of its math and diagrams, axe, diagram label sizes, and (on the pages
+state of its math and diagrams, axe, diagram label sizes, figure widths, and (on the pages
 of DARK_PAGES, at desktop size) axe again in the dark scheme.
 test_site.py, test_offline.py, test_a11y.py and test_diagram_labels.py each
 assert one of them, so a failure names what is wrong without reloading the
@@ -35,6 +35,7 @@ from tests.browser.measure import (
     axe_result,
     axe_violations,
     diagram_labels,
+    figure_widths,
     layout_shift,
     start_axe,
     told_heights,
@@ -81,6 +82,7 @@ class Visit:
     diagrams: list | None  # measure.MERMAID_STATE (likewise)
     axe: list  # NotMeasured unless a selected test declared it (see plan)
     labels: list  # diagram labels with their shown size in px
+    figures: list  # measure.FIGURE_WIDTHS: diagrams, step-through graphs, display formulas against the column
     dark_axe: list | None  # axe in the dark scheme (DARK_PAGES at DARK_SIZE), else None; or NotMeasured
 
 
@@ -229,6 +231,7 @@ class _Opened:
             told_heights=self.told_heights,
             axe=self._axe(),
             labels=diagram_labels(page),
+            figures=figure_widths(page),
             math=page.evaluate(MATH_STATE) if page_state else None,
             article_text=page.evaluate(ARTICLE_TEXT) if page_state else None,
             diagrams=page.evaluate(MERMAID_STATE) if page_state else None,

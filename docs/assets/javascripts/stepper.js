@@ -220,10 +220,31 @@
     if (step === this.step) return;
     this.step = step;
     this.render();
-    // Keep the step's node in view; the first and last steps are about the inputs, on the left.
+    this.showCurrent();
+  };
+
+  // Keep the step's node and the nodes it reads in view by scrolling the graph's
+  // own box, never the page (scrollIntoView would scroll the page as well); the
+  // first and last steps are about the inputs, on the left.
+  Stepper.prototype.showCurrent = function () {
+    var box = this.figure.querySelector(".stepper-scroll");
     var current = this.figure.querySelector(".stepper-node.is-current");
-    if (current && current.scrollIntoView) current.scrollIntoView({ block: "nearest", inline: "center" });
-    else if (!current) this.figure.querySelector(".stepper-scroll").scrollLeft = 0;
+    if (!current) { box.scrollLeft = 0; return; }
+    var id = current.getAttribute("data-node"), boxLeft = box.getBoundingClientRect().left;
+    var shown = [current].concat([].slice.call(this.figure.querySelectorAll(".stepper-edge")).filter(function (e) {
+      return e.getAttribute("data-dst") === id;
+    }).map(function (e) {
+      return this.figure.querySelector('.stepper-node[data-node="' + e.getAttribute("data-src") + '"]');
+    }, this).filter(Boolean));
+    var rects = shown.map(function (g) { return g.getBoundingClientRect(); });
+    var left = Math.min.apply(null, rects.map(function (r) { return r.left; })) - boxLeft + box.scrollLeft;
+    var right = Math.max.apply(null, rects.map(function (r) { return r.right; })) - boxLeft + box.scrollLeft;
+    var own = current.getBoundingClientRect(), margin = 12;
+    // The inputs too where they fit beside the node; else the node itself, centred.
+    var target = right - left + 2 * margin <= box.clientWidth
+      ? Math.min(left - margin, Math.max(box.scrollLeft, right + margin - box.clientWidth))
+      : own.left - boxLeft + box.scrollLeft - (box.clientWidth - own.width) / 2;
+    box.scrollTo({ left: Math.max(0, target), behavior: "instant" });
   };
 
   // What is known after step s: a node's value once it is computed (inputs from

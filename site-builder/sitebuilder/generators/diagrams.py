@@ -108,10 +108,15 @@ def material_theme_css():
 
 
 def wanted_drawings():
-    """{drawing path: (source, where it is used)} over both languages."""
+    """{drawing path: (source, where it is used)} over both languages, each
+flowchart drawn across also in its narrow variant (diagram_store.narrow_source)."""
     found = {}
     for path, block, _ in diagram_store.site_diagrams():
-        found.setdefault(diagram_store.drawing_path(block.code), (block.code, f"{relative(path)}:{block.line}"))
+        where = f"{relative(path)}:{block.line}"
+        found.setdefault(diagram_store.drawing_path(block.code), (block.code, where))
+        narrow = diagram_store.narrow_source(block.code)
+        if narrow:
+            found.setdefault(diagram_store.drawing_path(narrow), (narrow, f"{where}, narrow"))
     return found
 
 

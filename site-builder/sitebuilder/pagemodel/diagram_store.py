@@ -14,6 +14,7 @@ says so, naming the page and line.
 
 import hashlib
 import json
+import re
 from functools import cache
 
 from sitebuilder.pagemodel.page import page, page_errors
@@ -47,6 +48,24 @@ def element_id(source):
 
 def drawing_path(source):
     return STORE / f"{key(source)}.svg"
+
+
+# A flowchart drawn across a page is drawn a second time down it, for narrow
+# columns (a phone): the same nodes and edges, top to bottom, packed closer,
+# long labels wrapped. The page shows whichever fits its column
+# (site-builder/sitebuilder/transforms/diagrams.py).
+NARROW_DIRECTIONS = {"LR": "TB", "RL": "BT"}
+NARROW_LAYOUT = '%%{init: {"flowchart": {"nodeSpacing": 10, "rankSpacing": 30, "padding": 6, "wrappingWidth": 60}}}%%'
+ACROSS = re.compile(r"^(flowchart|graph)\s+(LR|RL)\b")
+
+
+def narrow_source(source):
+    """The top-to-bottom variant of a flowchart drawn across, or None for any other diagram."""
+    text = normalized(source)
+    if not ACROSS.match(text):
+        return None
+    turned = ACROSS.sub(lambda m: f"{m.group(1)} {NARROW_DIRECTIONS[m.group(2)]}", text, count=1)
+    return f"{NARROW_LAYOUT}\n{turned}"
 
 
 def site_diagrams(skip_broken=False):

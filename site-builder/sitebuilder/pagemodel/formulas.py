@@ -27,13 +27,36 @@ TOKEN = re.compile(
 UPRIGHT_D = re.compile(r"\\mathrm\{d\}\s*([A-Za-z](?:_\{[^{}]*\}|_[A-Za-z0-9])?)")
 
 
+RELATION = re.compile(r"(?<![<>!\\])=|\\(?:le|ge|leq|geq|neq|approx)\b|[<>≈]")
+SCRIPT = re.compile(r"[_^]\{[^{}]*\}")  # the \neq of \sum_{i \neq k} is no relation of its line
+CONTINUED = re.compile(r"^(?:\s|&|\\q?quad\b|\\[,;:!])*")  # the indent of a continued line
+
+
+def aligned_lines(body):
+    """The lines of a formula (``\\\\`` ends one), each cut before a ``&&`` comment
+    column. A formula broken to fit a phone puts part of an expression on a line
+    without a relation: such a line joins the one above it (``&\\quad + c``), or,
+    first in the block, the one below it (a left side alone on its line)."""
+    lines, pending = [], ""
+    for line in ALIGNED.split(body):
+        line = line.split("&&")[0]
+        if RELATION.search(SCRIPT.sub("", line)):
+            lines.append(f"{pending} {line}" if pending else line)
+            pending = ""
+        elif lines:
+            lines[-1] += " " + CONTINUED.sub("", line)
+        else:
+            pending += " " + CONTINUED.sub("", line)
+    return lines + ([pending] if pending.strip() else [])
+
+
 def equations(body):
     """The equations of a formula, each as its list of sides: ``a = b = c`` ->
     [a, b, c]; in an aligned block a line that starts with ``=`` continues
     the equation above it. Only the part before an ``\\approx`` counts."""
     found = []
-    for line in ALIGNED.split(body):
-        line = re.split(r"\\approx|≈|\\qquad|,\s*\\quad|&&", line)[0]  # && starts a comment column
+    for line in aligned_lines(body):
+        line = re.split(r"\\approx|≈|\\qquad|,\s*\\quad", line)[0]
         parts = [p.replace("&", "").strip() for p in re.split(r"(?<![<>!\\])=", line)]
         if len(parts) < 2:
             continue
