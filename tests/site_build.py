@@ -100,3 +100,11 @@ def site_pages():
     be parametrized before the site is built."""
     urls = [page_url(path) for path in nav_paths()]
     return [("" if language == "ko" else f"{language}/") + url for language in LANGUAGES for url in urls]
+
+
+def side_by_side_pages():
+    """The side-by-side page of every chapter, in both language builds (not in the nav:
+    site-builder/sitebuilder/transforms/bilingual_pages.py adds them)."""
+    chapters = [page_url(path) for path in nav_paths() if path.startswith("chapters/")]
+    prefixes = ["" if language == "ko" else f"{language}/" for language in LANGUAGES]
+    return [prefix + "bilingual/" + url for prefix in prefixes for url in chapters]

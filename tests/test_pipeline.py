@@ -13,9 +13,10 @@ from types import SimpleNamespace
 import pytest
 
 from sitebuilder import pipeline
+from sitebuilder.pagemodel.glossary import GLOSSARY, load_glossary
 from sitebuilder.pagemodel.site import CONFIG, DOCS, mkdocs_config
 from sitebuilder.plugin import Build, SitePlugin
-from sitebuilder.transforms import repository
+from sitebuilder.transforms import glossary, repository
 
 PLACEHOLDER_REPO = mkdocs_config()["repo_url"]
 
@@ -60,8 +61,9 @@ def deploy_build(monkeypatch, tmp_path):
     repository.use_repository_setting(config)
 
 
-def test_a_page_passes_through_the_whole_pipeline(deploy_build):
-    """A made-up English page with an install line, a formula and a highlighted code block."""
+def test_a_page_passes_through_the_whole_pipeline(deploy_build, monkeypatch):
+    """A made-up English page with an install line, a formula, a glossary term and a highlighted code block."""
+    monkeypatch.setattr(glossary, "_entries", load_glossary(GLOSSARY))  # what on_config loads
     page = SimpleNamespace(file=SimpleNamespace(src_uri="en/chapters/99-made-up.md", abs_src_path="x.md"),
                            url="en/chapters/99-made-up/")
     code = (f'<div class="language-bash highlight"><pre><span></span><code><span class="w">pip install '
@@ -72,6 +74,7 @@ def test_a_page_passes_through_the_whole_pipeline(deploy_build):
     # What the search plugin indexes: the formula's MathML text and the code's plain text, real address.
     assert "katex" not in content and "y−t" in content.replace(" ", "")
     assert 'pip install "git+https://github.com/acme/nets"' in content and '<span class="nb">' not in content
+    assert '<abbr title="기울기">Gradient</abbr>' in content, "a glossary term shows its Korean term"
 
     material = '<script id="__config" type="application/json">{"base": "../.."}</script>'
     output = f'<html><body>\n    {content}\n{material}</body></html>'

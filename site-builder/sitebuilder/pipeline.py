@@ -14,6 +14,7 @@ the finished page: ``restore_stashed`` in ``FINISHED_PAGE``.
 
 from sitebuilder import stash
 from sitebuilder.transforms import (
+    bilingual_pages,
     code_search_text,
     diagrams,
     glossary,
@@ -30,6 +31,7 @@ from sitebuilder.transforms import (
     search_index,
     stepper,
     template_cache,
+    term_tooltips,
     theme_patches,
     ui_language,
     unused_assets,
@@ -48,6 +50,7 @@ CONFIG = (
 FILES = (
     glossary.leave_out_glossary_data,
     notebooks.notebooks_as_pages,
+    bilingual_pages.side_by_side_pages,
 )
 
 # on_pre_build(build), after mkdocs-jupyter has started its render cache
@@ -63,6 +66,7 @@ TEMPLATES = (template_cache.keep_compiled_templates,)
 MARKDOWN = (
     page_defects.stop_at_unresolved_include,
     glossary.fill_glossary_table,
+    bilingual_pages.link_to_side_by_side,
 )
 
 # on_page_content(html, page, build) -> html: the content the search plugin indexes next
@@ -73,6 +77,7 @@ CONTENT = (
     diagrams.stash_drawings,
     katex_math.stash_formulas,
     code_search_text.stash_highlighted_code,
+    term_tooltips.glossary_term_tooltips,
     ui_language.permalink_titles,
 )
 

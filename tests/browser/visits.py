@@ -42,16 +42,18 @@ from tests.browser.measure import (
     wait_until_drawn,
 )
 from tests.browser.watch import PageLog, wait_for_answers, watch
-from tests.site_build import SITE, site_pages
+from tests.site_build import SITE, side_by_side_pages, site_pages
 
-PAGES = site_pages()
+PAGES = site_pages() + side_by_side_pages()
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
 # One page of each kind per language, also checked in the dark scheme: home,
-# a chapter with code, diagrams and a plot, an exercise notebook, the glossary.
+# a chapter with code, diagrams and a plot, an exercise notebook, the glossary,
+# a chapter's side-by-side page.
 DARK_PAGES = [
     prefix + url
     for prefix in ("", "en/")
-    for url in ("", "chapters/05-activation-layers/", "exercises/02-single-neuron/", "glossary/")
+    for url in ("", "chapters/05-activation-layers/", "exercises/02-single-neuron/", "glossary/",
+                "bilingual/chapters/03-computational-graphs/")
 ]
 DARK_SIZE = "desktop"
 # The size at which the math and diagram state is read (test_site.py): it does

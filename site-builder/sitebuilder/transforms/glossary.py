@@ -33,6 +33,13 @@ def load_glossary_data(config):
     return config
 
 
+def entries():
+    """The checked glossary entries of this build (loaded by ``load_glossary_data``)."""
+    if _entries is None:  # pragma: no cover - on_config always runs first
+        raise GlossaryError("the glossary was not loaded")
+    return _entries
+
+
 def leave_out_glossary_data(files, build):
     """The data file is an input of the glossary pages, not a file to publish."""
     data = files.get_file_from_path(DATA_FILE)
