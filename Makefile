@@ -103,7 +103,7 @@ build: $(DOCS_READY)
 
 test: build $(TEST_READY) optional-torch browser-deps
 	$(PYTHON) -m ruff check .
-	$(QUIET_EOL) $(PYTHON) -m pytest
+	$(QUIET_EOL) $(PYTHON) -m pytest --hypothesis-profile=ci
 
 # Rebuilds every derived file (site-builder/sitebuilder/regen.py): vendored KaTeX,
 # figures, diagram drawings (new or edited ones; ALL=1 redraws all), the pages'

@@ -8,9 +8,29 @@ names the shapes involved.
 import numpy as np
 
 
+def as_real_array(value, name):
+    """``value`` as an array of bool, int or float, keeping its dtype (labels stay integers).
+
+    Complex numbers and text are refused rather than converted: NumPy would
+    drop an imaginary part with only a warning, and "1.5" is not a number.
+    """
+    try:
+        array = np.asarray(value)
+    except ValueError:  # nested lists of different lengths
+        raise ValueError(f"{name} must be a rectangular array; got a ragged {type(value).__name__}") from None
+    if array.dtype.kind == "O":  # a list mixing numbers with other objects
+        try:
+            array = array.astype(float)
+        except (TypeError, ValueError):
+            raise TypeError(f"{name} must hold real numbers (bool, int or float); got {array!r}") from None
+    if array.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must hold real numbers (bool, int or float); got dtype {array.dtype}")
+    return array
+
+
 def as_finite_array(value, name, copy=False):
     """``value`` as a float array (a copy if asked), refusing NaN and infinity."""
-    array = np.array(value, dtype=float) if copy else np.asarray(value, dtype=float)
+    array = as_real_array(value, name).astype(float, copy=copy)
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} contains NaN or infinity: {array!r}")
     return array

@@ -6,9 +6,17 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import settings
 
 from sitebuilder.pagemodel.site import REPO
 from tests.site_build import built_site  # noqa: F401  (a fixture, used by name)
+
+# The property tests (tests/test_layer_properties.py) run the same examples every time.
+# Hypothesis's built-in "ci" profile, active where CI is set (GitHub Actions) and chosen
+# by `make test` with --hypothesis-profile=ci, runs 1000 per test; a plain pytest run, 200.
+settings.register_profile("default", settings.get_profile("default"), max_examples=200,
+                          derandomize=True, deadline=None, database=None)
+settings.register_profile("ci", settings.get_profile("ci"), max_examples=1000)
 
 
 @pytest.fixture(scope="session")

@@ -163,7 +163,7 @@ def test_integer_labels_give_the_same_loss_and_gradient_as_one_hot(rng):
     with_labels, with_one_hot = SoftmaxWithLoss(), SoftmaxWithLoss()
     assert with_labels.forward(x, labels) == pytest.approx(with_one_hot.forward(x, np.eye(3)[labels]))
     np.testing.assert_allclose(with_labels.backward(), with_one_hot.backward())
-    with pytest.raises(ValueError, match=r"labels must be in 0\.\.2"):
+    with pytest.raises(ValueError, match=r"t \(labels\) must be in \[0, 3\)"):
         SoftmaxWithLoss().forward(x, np.array([0, 1, 3, 0]))
 
 
@@ -217,7 +217,7 @@ def test_mean_squared_error_averages_with_gradient_two_over_n():
 
 @pytest.mark.parametrize("loss_type", [SumSquaredError, MeanSquaredError])
 def test_squared_errors_refuse_bad_input(loss_type):
-    with pytest.raises(ValueError, match=r"\(2,\).*\(3,\)"):
+    with pytest.raises(ValueError, match=r"t \(targets\) has shape \(3,\).*y \(prediction\) has shape \(2,\)"):
         loss_type().forward(np.ones(2), np.ones(3))
     with pytest.raises(ValueError, match="NaN"):
         loss_type().forward(np.array([np.nan]), np.ones(1))

@@ -3,6 +3,11 @@
 # --8<-- [start:affine]
 from snippets.validation import as_finite_array, as_upstream_gradient, require_forward_first
 
+# Affine(2, 4) is nn.Linear(in, out) from PyTorch habit; this layer never makes up weights.
+HOW_TO_BUILD = ("Affine takes the weights themselves, not sizes: Affine(W, b) with W of shape (inputs, outputs) "
+                "and b of shape (outputs,), e.g. Affine(0.01 * rng.standard_normal((2, 4)), np.zeros(4)) "
+                "for 2 inputs and 4 outputs")
+
 
 class Affine:
     """y = x W + b with W of shape (inputs, outputs): row i holds input i's weights.
@@ -15,15 +20,19 @@ class Affine:
 
     def __init__(self, W, b=None):
         self.W = as_finite_array(W, "W", copy=True)
+        if self.W.ndim != 2 or self.W.size == 0:
+            raise ValueError(f"W must be a non-empty 2-D array; got shape {self.W.shape}. {HOW_TO_BUILD}")
         self.b = None if b is None else as_finite_array(b, "b", copy=True)
-        if self.W.ndim != 2 or (self.b is not None and self.b.shape != (self.W.shape[-1],)):
-            b_shape = None if self.b is None else self.b.shape
-            raise ValueError(f"W must be 2-D and b must have shape ({self.W.shape[-1]},); "
-                             f"got W {self.W.shape} and b {b_shape}")
+        if self.b is not None and self.b.shape != (self.W.shape[1],):
+            raise ValueError(f"b must have shape ({self.W.shape[1]},) to match W {self.W.shape}; "
+                             f"got b {self.b.shape}")
         self.x = self.x_shape = self.dW = self.db = None
 
     def forward(self, x):
         x = as_finite_array(x, "x")
+        if x.ndim == 0 or x.size == 0:
+            raise ValueError(f"x must be one sample of shape ({self.W.shape[0]},) or a non-empty batch "
+                             f"(N, {self.W.shape[0]}); got shape {x.shape}")
         flat = x.reshape(1, -1) if x.ndim == 1 else x.reshape(x.shape[0], -1)
         if flat.shape[1] != self.W.shape[0]:
             raise ValueError(f"x has shape {x.shape}, which gives {flat.shape[1]} features, "

@@ -12,6 +12,8 @@ def softmax(a):
     return e / e.sum(axis=-1, keepdims=True)
 # --8<-- [end:softmax]
 
+from snippets.targets import as_class_scores, as_class_targets
+
 
 def log_softmax(a):
     """log(softmax(a)) computed without ever forming a probability that underflows to 0."""
@@ -21,7 +23,13 @@ def log_softmax(a):
 
 
 def cross_entropy_error(y, t):
-    """Mean over the batch of -sum t log y; a tiny floor keeps log(0) finite."""
+    """Mean over the batch of -sum t log y; a tiny floor keeps log(0) finite.
+
+    y is probabilities, (C,) or (N, C); t is integer labels or rows shaped like y.
+    """
+    y = as_class_scores(y, "y (probabilities)")
+    if np.any(y < 0):
+        raise ValueError(f"y (probabilities) must be non-negative, as softmax outputs are; got {y!r}")
+    t = np.atleast_2d(as_class_targets(t, y, "y (probabilities)"))  # now shaped like y
     y = np.atleast_2d(y)
-    t = np.atleast_2d(t)
     return float(-np.sum(t * np.log(np.maximum(y, 1e-300))) / y.shape[0])

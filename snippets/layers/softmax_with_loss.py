@@ -4,22 +4,8 @@
 import numpy as np
 
 from snippets.layers.softmax import log_softmax, softmax
-from snippets.validation import as_finite_array, as_loss_gradient, require_forward_first, require_same_shape
-
-
-def as_target_distribution(t, scores):
-    """Class labels (one int per row) become one-hot rows; any other target must be
-    rows of probabilities, since (y - t) / N is the gradient only when each row sums to 1."""
-    if np.asarray(t).dtype.kind in "iu" and np.ndim(t) == scores.ndim - 1:
-        labels, classes = np.asarray(t), scores.shape[-1]
-        if np.any((labels < 0) | (labels >= classes)):
-            raise ValueError(f"labels must be in 0..{classes - 1}; got {labels!r}")
-        return np.eye(classes)[labels]
-    t = as_finite_array(t, "t")
-    require_same_shape("x (scores)", scores, "t (targets)", t)
-    if np.any(t < 0) or not np.allclose(t.sum(axis=-1), 1.0):
-        raise ValueError(f"each row of t must be non-negative and sum to 1 (one-hot or probabilities); got {t!r}")
-    return t
+from snippets.targets import as_class_scores, as_class_targets
+from snippets.validation import as_loss_gradient, require_forward_first
 
 
 class SoftmaxWithLoss:
@@ -32,10 +18,9 @@ class SoftmaxWithLoss:
         self.y = self.t = None
 
     def forward(self, x, t):
-        x = as_finite_array(x, "x")
-        if x.ndim not in (1, 2):
-            raise ValueError(f"x must have shape (C,) or (N, C); got {x.shape}")
-        self.t = as_target_distribution(t, x)
+        x = as_class_scores(x, "x (scores)")
+        # integer labels become one-hot rows; one-hot or probability rows stay as they are
+        self.t = as_class_targets(t, x, "x (scores)")
         self.y = softmax(x)
         # The loss from log-probabilities stays exact where y itself rounds to 0.
         return float(-np.sum(self.t * log_softmax(x)) / self.batch_size)

@@ -8,13 +8,16 @@ whose gradient is 2 (y - t) / n. Two names, so the constant is never a guess.
 # --8<-- [start:squared_error]
 import numpy as np
 
-from snippets.validation import as_finite_array, as_loss_gradient, require_forward_first, require_same_shape
+from snippets.targets import as_value_targets
+from snippets.validation import as_finite_array, as_loss_gradient, require_forward_first
 
 
 def difference(y, t):
-    y, t = as_finite_array(y, "y"), as_finite_array(t, "t")
-    require_same_shape("y (prediction)", y, "t (target)", t)
-    return y - t
+    """y - t for targets of y's shape; integer labels of class scores become one-hot rows first."""
+    y = as_finite_array(y, "y (prediction)")
+    if y.size == 0:
+        raise ValueError(f"y (prediction) is empty (shape {y.shape}); a loss needs at least one value")
+    return y - as_value_targets(t, y, "y (prediction)")
 
 
 class SumSquaredError:
