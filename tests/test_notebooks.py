@@ -8,7 +8,9 @@ and held to the same checks as the pages.
   from this working tree (pip install --target), as for a reader who
   downloaded it; the outputs must equal the stored ones.
 * Every exercise has a blank cell, a check cell that reports "not answered"
-  for it and "correct" after the solution, and folded solutions.
+  for it and "correct" when run again after the solution (in the notebook's
+  language), and folded solutions. tests/test_exercise_checks.py runs the
+  checks in-process with blank, wrong and solved answers.
 * The two languages agree (code, math, numbers) and every number the prose
   states is printed or written by the notebook's code, as for pages.
 """
@@ -37,6 +39,7 @@ from sitebuilder.generators.exercise_notebooks import (
 )
 from sitebuilder.pagemodel.page import parse_markdown
 from snippets.exercises import checks
+from tests.exercise_messages import check_words, failing_words
 from tests.number_check import unbacked_numbers
 from tests.optional_torch import IMPORTS_TORCH, skip_unless_torch
 from tests.parity import page_differences
@@ -73,15 +76,25 @@ def run_outside(notebook, name, env, folder):
     return notebook
 
 
+def is_check(cell):
+    return cell.cell_type == "code" and "check" in tags(cell)
+
+
 @pytest.fixture(scope="session")
 def fresh_runs(reader_env, tmp_path_factory):
-    """{name: exercise notebook executed outside the repository}, run once per session."""
+    """{(name, language): (exercise notebook executed outside the repository, what its
+    check cells print when run once more at the end)}, run once per session."""
     runs = {}
     for name in NAMES:
-        notebook = build(name, "en")
-        if IMPORTS_TORCH.search(code_of(notebook)) and importlib.util.find_spec("torch") is None:
-            continue  # the tests that read this run skip (or fail under WITH_TORCH) on their own
-        runs[name] = run_outside(notebook, name, reader_env, tmp_path_factory.mktemp(name))
+        for language in LANGUAGES:
+            notebook = build(name, language)
+            if IMPORTS_TORCH.search(code_of(notebook)) and importlib.util.find_spec("torch") is None:
+                continue  # the tests that read this run skip (or fail under WITH_TORCH) on their own
+            checks_again = [nbformat.v4.new_code_cell(c.source) for c in notebook.cells if is_check(c)]
+            notebook.cells.extend(checks_again)
+            run_outside(notebook, name, reader_env, tmp_path_factory.mktemp(name))
+            del notebook.cells[-len(checks_again):]
+            runs[name, language] = notebook, [text_outputs(c) for c in checks_again]
     return runs
 
 
@@ -89,9 +102,9 @@ def code_of(notebook):
     return "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
 
 
-def fresh(fresh_runs, name):
-    skip_unless_torch(code_of(build(name, "en")))
-    return fresh_runs[name]
+def fresh(fresh_runs, name, language):
+    skip_unless_torch(code_of(build(name, language)))
+    return fresh_runs[name, language]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -110,8 +123,8 @@ def test_stored_notebook_is_what_the_builder_writes(name, language):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_runs_outside_the_repository_and_gives_the_stored_outputs(fresh_runs, name):
-    run = fresh(fresh_runs, name)
     for language in LANGUAGES:
+        run, _ = fresh(fresh_runs, name, language)
         notebook = stored(name, language)
         code = [c for c in notebook.cells if c.cell_type == "code"]
         fresh_code = [c for c in run.cells if c.cell_type == "code"]
@@ -124,17 +137,22 @@ def test_notebook_runs_outside_the_repository_and_gives_the_stored_outputs(fresh
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_check_cells_say_not_answered_then_correct(fresh_runs, name):
-    run = fresh(fresh_runs, name)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_check_cells_say_not_answered_then_correct(fresh_runs, name, language):
+    run, checks_again = fresh(fresh_runs, name, language)
     code = [c for c in run.cells if c.cell_type == "code"]
     kinds = [next((t for t in ("install", "exercise", "check", "solution") if t in tags(c)), None) for c in code]
     assert kinds[:3] == ["install", "exercise", "check"], f"{name}: expected install, blank, check cells first"
     assert "solution" in kinds[3:], f"{name}: no solution after the check cell"
-    assert "not answered yet" in text_outputs(code[2]), f"{name}: the check cell does not see the blank answer"
+    blank = text_outputs(code[2])
+    where = f"{name} ({language})"
+    assert check_words("blank", language) in blank, f"{where}: the check cell does not see the blank:\n{blank}"
     solution_output = "".join(text_outputs(c) for c, kind in zip(code, kinds, strict=True) if kind == "solution")
-    assert "correct" in solution_output and "not right yet" not in solution_output, (
-        f"{name}: the solution does not pass its own check:\n{solution_output}"
-    )
+    again = "a check cell run again after the solution"
+    for output, what in [(solution_output, "the solution's own check"), *((o, again) for o in checks_again)]:
+        assert check_words("correct", language) in output, f"{where}: {what} does not say correct:\n{output}"
+        failing = failing_words(output, language)
+        assert not failing, f"{where}: {what} says {failing}:\n{output}"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -170,7 +188,15 @@ def test_stored_outputs_are_clean(name, language):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_twins_state_the_same_code_math_and_numbers(name):
-    ko, en = (as_page_text(stored(name, language)) for language in LANGUAGES)
+    """The prose of the twins agrees; their code cells are one source (apart from the line that
+    sets the check messages' language, and the messages themselves), so the Korean text is
+    compared with the English code cells in it."""
+    ko, en = (stored(name, language) for language in LANGUAGES)
+    ko_code, en_code = ([c for c in nb.cells if c.cell_type == "code"] for nb in (ko, en))
+    for ko_cell, en_cell in zip(ko_code, en_code, strict=True):
+        assert ko_cell.source.replace('set_language("ko")', 'set_language("en")') == en_cell.source
+        ko_cell.source, ko_cell.outputs = en_cell.source, en_cell.outputs
+    ko, en = as_page_text(ko), as_page_text(en)
     differences = page_differences(parse_markdown(ko, f"ko/{name}"), parse_markdown(en, f"en/{name}"))
     assert not differences, "\n\n".join(differences)
 
@@ -200,8 +226,9 @@ def test_page_text_catches_a_changed_number(tmp_path):
 def test_checks_tell_right_from_wrong(capsys):
     checks.single_neuron(0.5, 0.1, 1.0, 0.8, ..., ...)
     assert capsys.readouterr().out.count("not answered yet") == 2
-    checks.single_neuron(0.5, 0.1, 1.0, 0.8, -0.0706, -0.0706)  # rounded: not the gradient
-    assert "not right yet" in capsys.readouterr().out
+    checks.single_neuron(0.5, 0.1, 1.0, 0.8, -0.0706, 0.0706)  # the second sign is wrong
+    lines = capsys.readouterr().out.split("\n")
+    assert lines[:2] == ["dL/dw: correct (to 4 decimals)", "dL/db: not right yet, try again"]
     checks.chain_rule_by_hand(2.0, 14.0, 1.0, 3.0, 42.0)
     assert capsys.readouterr().out.strip().endswith("All correct.")
     checks.chain_rule_by_hand(2.0, 14.0, 1.0, 3.0, 14.0)  # forgot dz/dx

@@ -9,7 +9,8 @@
 #    기울기를 담은 딕셔너리를 돌려줍니다.
 # 3. 중앙 차분으로 수치 기울기를 구하는 `numerical_gradient`를 구현하십시오.
 # 4. 상대 오차 $\frac{\lVert g_a - g_n \rVert}{\lVert g_a \rVert + \lVert g_n \rVert}$을 계산하십시오.
-# 5. 확인 칸은 배열마다 상대 오차를 출력하고, $10^{-5}$보다 작은지 알려 줍니다.
+# 5. 확인 칸은 먼저 `numerical_gradient`와 `relative_error`를 답을 아는 함수에서 시험하고, 맞으면 그 함수들로
+#    검사합니다. `loss`가 배치 평균인지 확인한 뒤, 배열마다 상대 오차를 출력하고 $10^{-5}$보다 작은지 알려 줍니다.
 
 # %% [markdown] lang="en"
 # # Exercise 3: gradient check of a two-layer MLP
@@ -22,7 +23,9 @@
 #    dictionary with the gradients of `W1`, `b1`, `W2` and `b2`.
 # 3. Implement `numerical_gradient`, which gets numerical gradients from central differences.
 # 4. Compute the relative error $\frac{\lVert g_a - g_n \rVert}{\lVert g_a \rVert + \lVert g_n \rVert}$.
-# 5. The check cell prints the relative error of every array and tells you whether it is below $10^{-5}$.
+# 5. The check cell first tries your `numerical_gradient` and `relative_error` on functions whose answers it
+#    knows, and uses them if they are right. It checks that `loss` is the batch mean, then prints the relative
+#    error of every array and tells you whether it is below $10^{-5}$.
 
 # %% tags=["exercise"]
 import numpy as np
@@ -57,7 +60,7 @@ def relative_error(analytic, numeric):
     return ...
 
 # %% tags=["check"]
-checks.mlp_gradients(loss, gradients, params, x, t)
+checks.mlp_gradients(loss, gradients, params, x, t, numerical_gradient, relative_error)
 
 # %% [markdown] lang="ko" tags=["solution"]
 # 순전파에서 역전파에 필요한 값(`h`, `y`)을 남기고, 역전파는 출력 쪽부터 거꾸로 갑니다. 소프트맥스와 교차
@@ -120,7 +123,7 @@ for name in ("W1", "b1", "W2", "b2"):
     print(f"{name}: shape {analytic[name].shape}, relative error {error:.1e}")
 
 # %% tags=["solution"]
-checks.mlp_gradients(loss, gradients, params, x, t)
+checks.mlp_gradients(loss, gradients, params, x, t, numerical_gradient, relative_error)
 
 # %% [markdown] lang="ko"
 # 상대 오차는 기울기의 크기와 상관없이 비교할 수 있게 해 줍니다. 역전파가 맞으면 보통 $10^{-7}$보다도 훨씬

@@ -6,7 +6,7 @@
 # 1. 가중치 층이 10개인 깊은 MLP를 만듭니다. 활성화 함수를 쓰는 은닉층 9개와 선형 출력층 1개이고, 층마다
 #    폭은 32, 편향은 없으며 가중치는 표준편차 1인 정규분포에서 뽑습니다(아래 칸에 준비되어 있습니다).
 # 2. 순전파와 역전파를 한 번 실행하십시오. 손실은 $L = \frac{1}{2N}\sum y^2$이므로 출력의 기울기는 $y / N$입니다.
-# 3. 층마다 가중치 기울기의 노름 $\lVert \partial L / \partial W_k \rVert$를 구해 `norms`에 넣으십시오(첫 층부터).
+# 3. 층마다 가중치 기울기의 노름 $\lVert \partial L / \partial W_k \rVert$을 구해 `norms`에 넣으십시오(첫 층부터).
 # 4. 시그모이드와 ReLU를 비교하고 차이를 설명하십시오.
 #
 # PyTorch가 설치되어 있으면 마지막 칸이 같은 신경망을 PyTorch로 만들어 같은 노름이 나오는지 확인합니다.
@@ -65,7 +65,8 @@ def local_derivative(activation, z):
     return (z > 0).astype(float)        # 1 or 0
 
 
-def gradient_norms(activation):
+def backward_norms(activation):
+    """||dL/dW_k|| for every layer, and ||dL/dh_k|| for the hidden layers (first layer first)."""
     weights, x = setup()
     inputs, pre_activations, h = [], [], x
     for k, W in enumerate(weights):
@@ -74,12 +75,18 @@ def gradient_norms(activation):
         pre_activations.append(z)
         h = activate(activation, z) if k < DEPTH - 1 else z   # the output layer is linear
     dz = h / BATCH                                           # dL/dy
-    norms = [0.0] * DEPTH
+    norms, upstream = [0.0] * DEPTH, [0.0] * (DEPTH - 1)
     for k in reversed(range(DEPTH)):
         norms[k] = np.linalg.norm(inputs[k].T @ dz)          # dL/dW_k = h_{k-1}^T dz_k
         if k > 0:
-            dz = (dz @ weights[k].T) * local_derivative(activation, pre_activations[k - 1])
-    return norms
+            dh = dz @ weights[k].T                           # dL/dh_{k-1}: through the weights
+            upstream[k - 1] = np.linalg.norm(dh)
+            dz = dh * local_derivative(activation, pre_activations[k - 1])
+    return norms, upstream
+
+
+def gradient_norms(activation):
+    return backward_norms(activation)[0]
 
 
 print(f"largest sigmoid derivative (at z = 0): {local_derivative('sigmoid', np.zeros(1))[0]:.2f}")
@@ -89,29 +96,42 @@ for layer, (s, r) in enumerate(zip(sigmoid_norms, relu_norms, strict=True), star
     print(f"{layer:5d}  {s:.2e}  {r:.2e}")
 for name, values in (("sigmoid", sigmoid_norms), ("relu", relu_norms)):
     print(f"{name}: first layer / last layer = {values[0] / values[-1]:.1e}")
+for name in ("sigmoid", "relu"):
+    upstream = backward_norms(name)[1]
+    per_layer = (upstream[0] / upstream[-1]) ** (1 / (len(upstream) - 1))
+    print(f"{name}: dL/dh changes by a factor of {per_layer:.2f} per layer on its way to the input")
+print(f"gain of std-1 weights in a layer of width {WIDTH}: about sqrt({WIDTH}) = {np.sqrt(WIDTH):.2f}")
+norms = sigmoid_norms                                        # what the check cell above reads
 checks.gradient_norms(sigmoid_norms, "sigmoid", DEPTH)
 checks.gradient_norms(relu_norms, "relu", DEPTH)
 
 # %% [markdown] lang="ko" tags=["solution"]
-# 역전파는 층마다 국소 미분을 곱합니다. 시그모이드의 도함수는 0.25를 넘지 않으므로 입력 쪽 층으로 갈수록 기울기가
-# 거듭 작아지고, 첫 층의 기울기는 마지막 층의 1%에도 못 미칩니다. ReLU의 도함수는 활성화된 뉴런에서 정확히
-# 1이라 이런 감쇠가 없고, 첫 층과 마지막 층의 가중치 기울기가 비슷해 보입니다. 그러나 기울기가 유지되는 것은 아닙니다.
-# 표준편차 1인 가중치는 층을 지날 때마다 값을 몇 배씩 키우므로, 거꾸로 흐르는 기울기 $\partial L / \partial z_k$는 입력
-# 쪽으로 갈수록 층마다 몇 배씩 커지고(기울기 폭발), 입력 쪽 활성화 $h_{k-1}$는 그만큼 작습니다.
-# $\partial L / \partial W_k = h_{k-1}^{\top}\, \partial L / \partial z_k$에서 두 효과가 상쇄될 뿐이고, 절대 크기는 엄청나게 큽니다.
-# 실제 신경망에서는 He 초기화처럼 층의 폭에 맞춘 작은 표준편차를 씁니다(9장에서 두 노름을 나란히 잽니다).
+# 역전파는 층마다 두 가지를 곱합니다. 전치한 가중치 $W_k^\top$와 활성화 함수의 국소 미분입니다. 시그모이드의
+# 도함수는 0.25를 넘지 않지만, 그것만으로는 기울기 소실이 설명되지 않습니다. $\sigma'$만 곱해졌다면 기울기는 층마다
+# 4배 넘게 줄었을 것입니다. 출력을 보면 $\partial L / \partial h_k$는 층마다 0.70배로 줄어들 뿐인데, 표준편차 1인
+# 가중치가 너비 32인 층에서 기울기를 약 $\sqrt{32}$배 키우기 때문입니다. 이 배율과 $\sigma'$의 곱이 1보다 조금 작아서
+# 기울기가 사라지고, 이것이 층마다 거듭되어 첫 층의 가중치 기울기는 마지막 층의 1%에도 못 미칩니다.
+# ReLU의 도함수는 활성화된 뉴런에서 정확히 1이라 가중치의 배율을 상쇄하는 것이 없습니다. 그래서
+# $\partial L / \partial h_k$는 입력 쪽으로 갈수록 층마다 4.64배로 커집니다(기울기 폭발). 그래도 첫 층과 마지막 층의
+# 가중치 기울기가 비슷해 보이는 것은 $\partial L / \partial W_k = h_{k-1}^{\top}\, \partial L / \partial z_k$에서 입력 쪽
+# 활성화 $h_{k-1}$은 거의 같은 비율로 작기 때문입니다. 두 효과가 상쇄될 뿐이고, 절대 크기는 엄청나게 큽니다. 실제
+# 신경망에서는 He 초기화처럼 층의 폭에 맞춘 작은 표준편차를 씁니다(9장에서 두 노름을 나란히 잽니다).
 
 # %% [markdown] lang="en" tags=["solution"]
-# Backpropagation multiplies by one local derivative per layer. The sigmoid's derivative never exceeds 0.25, so the
-# gradient shrinks again and again on its way to the layers near the input: the first layer gets less than 1% of the
-# last layer's gradient. ReLU's derivative is exactly 1 for every active neuron, so there is no such decay and the
-# first and last layers' weight gradients look alike. That does not mean the gradient is preserved. Weights with
-# standard deviation 1 enlarge the values several times at every layer, so the gradient flowing back,
-# $\partial L / \partial z_k$, grows several times per layer towards the input (exploding gradients), while the
-# activations $h_{k-1}$ near the input are smaller by the same factor. In
-# $\partial L / \partial W_k = h_{k-1}^{\top}\, \partial L / \partial z_k$ the two effects cancel, and the absolute size is
-# enormous. Real networks use a smaller standard deviation matched to the layer width, such as He initialisation
-# (chapter 9 measures both norms side by side).
+# Backpropagation multiplies the gradient by two factors per layer: the transposed weights $W_k^\top$ and the
+# activation's local derivative. The sigmoid's derivative is at most 0.25, but that alone does not explain the
+# vanishing: had the gradient been multiplied only by $\sigma'$, it would have shrunk more than 4 times per layer.
+# The printout shows $\partial L / \partial h_k$ shrinking by a factor of only 0.70 per layer, because weights with
+# standard deviation 1 make the gradient about $\sqrt{32}$ times larger in a layer of width 32. It is the product of
+# that gain and $\sigma'$, a little below 1, that makes the gradient vanish; compounded over the layers, the first
+# layer's weight gradient is less than 1% of the last layer's.
+# ReLU's derivative is exactly 1 for every active neuron, so nothing offsets the weights' gain:
+# $\partial L / \partial h_k$ grows by a factor of 4.64 per layer towards the input (exploding gradients). The first
+# and last layers' weight gradients still look alike, because in
+# $\partial L / \partial W_k = h_{k-1}^{\top}\, \partial L / \partial z_k$ the activations $h_{k-1}$ near the input are
+# smaller by about the same factor. The two effects cancel, and the absolute size is enormous. Real networks use a
+# smaller standard deviation matched to the layer width, such as He initialisation (chapter 9 measures both norms
+# side by side).
 
 # %% [markdown] lang="ko"
 # PyTorch로 같은 신경망을 만들고 `loss.backward()`로 기울기를 구합니다. 가중치는 위의 NumPy 가중치를 그대로

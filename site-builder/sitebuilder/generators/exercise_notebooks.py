@@ -27,6 +27,9 @@ from sitebuilder.pagemodel.site import LANGUAGES, REPO, mkdocs_config
 HERE = REPO / "notebooks" / "exercises"
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
 INSTALL_TAG = "install"
+# The first code cell of every exercise imports the checks; the builder sets their
+# language on the next line, so a notebook's check messages speak its language.
+CHECKS_IMPORT = "from snippets.exercises import checks"
 # Folded in JupyterLab, Notebook 7 and VS Code (source_hidden / outputs_hidden),
 # and in the classic notebook (collapsed hides the outputs).
 FOLDED = {"jupyter": {"source_hidden": True, "outputs_hidden": True}, "collapsed": True}
@@ -83,7 +86,19 @@ def build(name, language):
             cells.append(nbformat.v4.new_markdown_cell(cell.source, metadata=metadata))
         else:
             cells.append(nbformat.v4.new_code_cell(cell.source, metadata=metadata))
+    set_check_language(cells, language, sources()[name])
     return assemble(cells, id_prefix=name[:2])
+
+
+def set_check_language(cells, language, source_path):
+    """Add `checks.set_language("<language>")` under the checks import of the first code cell."""
+    first = next((cell for cell in cells if cell.cell_type == "code"), None)
+    lines = first.source.split("\n") if first is not None else []
+    if CHECKS_IMPORT not in lines:
+        raise ValueError(f"{source_path.name}: the first code cell must contain the line {CHECKS_IMPORT!r}, "
+                         "under which the notebook sets the language of its check messages")
+    lines.insert(lines.index(CHECKS_IMPORT) + 1, f'checks.set_language("{language}")')
+    first.source = "\n".join(lines)
 
 
 def assemble(cells, id_prefix):
