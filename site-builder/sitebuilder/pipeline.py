@@ -19,6 +19,7 @@ from sitebuilder.transforms import (
     glossary,
     highlight_once,
     html_whitespace,
+    joined_names,
     jupyter_render_cache,
     katex_math,
     not_found_page,
@@ -70,6 +71,7 @@ CONTENT = (
     diagrams.stash_drawings,
     katex_math.stash_formulas,
     code_search_text.stash_highlighted_code,
+    joined_names.index_joined_names,
     ui_language.permalink_titles,
 )
 
