@@ -20,6 +20,7 @@ from sitebuilder.transforms import (
     glossary,
     highlight_once,
     html_whitespace,
+    joined_names,
     jupyter_render_cache,
     katex_math,
     not_found_page,
@@ -78,6 +79,7 @@ CONTENT = (
     katex_math.stash_formulas,
     code_search_text.stash_highlighted_code,
     term_tooltips.glossary_term_tooltips,
+    joined_names.index_joined_names,
     ui_language.permalink_titles,
 )
 

@@ -152,7 +152,8 @@ def fill_page(markdown, entries, language, page_name):
         raise GlossaryError(
             f"{page_name}: expected exactly one line '{MARKER}' where the glossary table goes, found {found}"
         )
-    lines[markers[0]] = render_table(entries, language)
+    # In a block of its own class: on a phone extra.css shows each row as a stacked entry.
+    lines[markers[0]] = f'<div class="glossary" markdown>\n\n{render_table(entries, language)}\n\n</div>'
     return "\n".join(lines)
 
 
