@@ -126,12 +126,13 @@ lint: | $(PYTHON)
 	$(PYTHON) -m ruff check .
 
 # The fallback toolchain: ProperDocs (the maintained MkDocs 1.x line) must build
-# the same site, byte for byte apart from its generator tag.
+# the same site, byte for byte apart from its generator tag. Not --quiet: it drops
+# the warnings before --strict counts them, so a build with warnings would pass.
 properdocs: $(DOCS_READY)
 	$(INSTALL) -r requirements/properdocs.txt
 	rm -rf site-properdocs
-	$(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/mkdocs build --strict --quiet
-	$(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/properdocs build --strict --quiet --site-dir site-properdocs
+	$(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/mkdocs build --strict
+	$(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/properdocs build --strict --site-dir site-properdocs
 	diff -r -q -I '<meta name="generator"' site site-properdocs
 	rm -rf site-properdocs
 
