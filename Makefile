@@ -6,6 +6,7 @@
 #                installs the test set (requirements.txt) and, if missing,
 #                Debian's Chromium and the pinned KaTeX/mermaid from npm
 # WITH_TORCH=1 make test also installs the pinned PyTorch (CPU build) and runs its pages.
+#   make ci      everything CI runs (GitHub's jobs each run one of its parts), in order
 # Every install passes -c requirements/constraints.txt, the lock of every transitive
 # version (`make lock` regenerates it after a change to requirements/*.txt).
 
@@ -41,7 +42,7 @@ BROWSER_DEPS  := tests/browser/node_modules/.package-lock.json
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock regen mutate audit new-page page
+.PHONY: ci ci-test ci-notorch deploy-build serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock regen mutate audit new-page page
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -139,14 +140,51 @@ lint: | $(PYTHON)
 	$(PYTHON) -m ruff check .
 
 # The fallback toolchain: ProperDocs (the maintained MkDocs 1.x line) must build
-# the same site, byte for byte apart from its generator tag.
+# the same site, byte for byte apart from its generator tag. Not --quiet: it drops
+# the warnings before --strict counts them, so a build with warnings would pass.
 properdocs: $(DOCS_READY)
 	$(INSTALL) -r requirements/properdocs.txt
 	rm -rf site-properdocs
-	$(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/mkdocs build --strict --quiet
-	$(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/properdocs build --strict --quiet --site-dir site-properdocs
+	$(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/mkdocs build --strict
+	$(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/properdocs build --strict --site-dir site-properdocs
 	diff -r -q -I '<meta name="generator"' site site-properdocs
 	rm -rf site-properdocs
+
+# Everything CI runs, one part after the other; each of GitHub's jobs
+# (.github/workflows/ci.yml) runs one of these parts, so nothing runs only there.
+CI_PARTS := lint ci-test ci-notorch properdocs deploy-build
+ci:
+	@for part in $(CI_PARTS); do \
+	  start=$$(date +%s); \
+	  $(MAKE) --no-print-directory $$part || { echo "make ci: $$part FAILED"; exit 1; }; \
+	  echo "make ci: $$part passed in $$(( $$(date +%s) - start )) s"; \
+	done
+
+# The strict build and the whole suite, browser included, with the PyTorch pages
+# (a missing torch is then an error, never a skip).
+ci-test:
+	WITH_TORCH=1 $(MAKE) --no-print-directory test
+
+# What a reader without PyTorch runs: a second venv made from requirements.txt
+# alone, where torch must not import; the strict build and every test outside
+# the browser, with each skip and its reason listed (-rs: the torch tests).
+NOTORCH_VENV := .venv-notorch
+ci-notorch:
+	env -u WITH_TORCH $(MAKE) --no-print-directory VENV=$(NOTORCH_VENV) build setup
+	@if $(NOTORCH_VENV)/bin/python -c "import torch" 2>/dev/null; then \
+	  echo "torch imports in $(NOTORCH_VENV): remove it (rm -r $(NOTORCH_VENV)) and run make ci-notorch again"; exit 1; \
+	fi
+	env -u WITH_TORCH $(QUIET_EOL) $(NOTORCH_VENV)/bin/python -m pytest -m "not browser" -q -rs
+
+# The site as it is deployed: built with SITE_REPOSITORY=owner/name (GitHub's
+# github.repository in the deploy job) into its own folder, then no placeholder
+# address of mkdocs.yml may be left in any of its files.
+DEPLOY_SITE       := site-deploy
+DEPLOY_REPOSITORY := $(or $(SITE_REPOSITORY),owner/name)
+deploy-build: $(DOCS_READY)
+	rm -rf $(DEPLOY_SITE)
+	SITE_REPOSITORY=$(DEPLOY_REPOSITORY) $(QUIET_EOL) $(FAST_NBCONVERT) $(VENV)/bin/mkdocs build --strict --site-dir $(DEPLOY_SITE)
+	$(PYTHON) -m sitebuilder.placeholders $(DEPLOY_SITE)
 
 # Re-resolves every transitive version into requirements/constraints.txt.
 lock: $(TEST_READY)
