@@ -1,11 +1,16 @@
 """The fully connected layer y = x W + b, for a batch of inputs of any shape."""
 
 # --8<-- [start:affine]
+import numpy as np
+from numpy.typing import ArrayLike
+
 from snippets.validation import as_finite_array, as_upstream_gradient, require_forward_first
 
 
 class Affine:
-    """y = x W + b with W of shape (inputs, outputs): row i holds input i's weights.
+    """y = x W + b, x: (N, D_in) -> y: (N, D_out), with W: (D_in, D_out) and b: (D_out,).
+
+    Row i of W holds input i's weights.
 
     W and b are copied, so the layer owns its parameters: training it never
     changes the caller's arrays (read the trained ones from layer.W, layer.b).
@@ -13,7 +18,7 @@ class Affine:
     an input of shape (N, d1, d2, ...) is flattened to (N, d1*d2*...).
     """
 
-    def __init__(self, W, b=None):
+    def __init__(self, W: ArrayLike, b: ArrayLike | None = None) -> None:
         self.W = as_finite_array(W, "W", copy=True)
         self.b = None if b is None else as_finite_array(b, "b", copy=True)
         if self.W.ndim != 2 or (self.b is not None and self.b.shape != (self.W.shape[-1],)):
@@ -22,7 +27,8 @@ class Affine:
                              f"got W {self.W.shape} and b {b_shape}")
         self.x = self.x_shape = self.dW = self.db = None
 
-    def forward(self, x):
+    def forward(self, x: ArrayLike) -> np.ndarray:
+        """x: (N, D_in) -> (N, D_out); also (D_in,) -> (D_out,) and (N, d1, d2, ...) -> (N, D_out)."""
         x = as_finite_array(x, "x")
         flat = x.reshape(1, -1) if x.ndim == 1 else x.reshape(x.shape[0], -1)
         if flat.shape[1] != self.W.shape[0]:
@@ -32,7 +38,8 @@ class Affine:
         out = flat @ self.W if self.b is None else flat @ self.W + self.b
         return out[0] if x.ndim == 1 else out
 
-    def backward(self, dout):
+    def backward(self, dout: ArrayLike) -> np.ndarray:
+        """dout: (N, D_out) -> dx: shaped like forward's x; sets dW: (D_in, D_out) and db: (D_out,)."""
         require_forward_first(self.x, "Affine")
         out_shape = (self.W.shape[1],) if len(self.x_shape) == 1 else (self.x.shape[0], self.W.shape[1])
         dout = as_upstream_gradient(dout, out_shape).reshape(self.x.shape[0], -1)  # checked, then reshaped
@@ -41,10 +48,12 @@ class Affine:
         return (dout @ self.W.T).reshape(self.x_shape)
 
     @property
-    def params(self):
+    def params(self) -> list[np.ndarray]:
+        """[W: (D_in, D_out), b: (D_out,)], the layer's own arrays ([W] without bias)."""
         return [self.W] if self.b is None else [self.W, self.b]
 
     @property
-    def grads(self):
+    def grads(self) -> list[np.ndarray]:
+        """[dW: (D_in, D_out), db: (D_out,)] of the last backward, aligned with params."""
         return [self.dW] if self.b is None else [self.dW, self.db]
 # --8<-- [end:affine]

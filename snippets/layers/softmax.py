@@ -2,10 +2,14 @@
 
 # --8<-- [start:softmax]
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def softmax(a):
-    """Subtracting the row maximum keeps exp from overflowing; the result is unchanged."""
+def softmax(a: ArrayLike) -> np.ndarray:
+    """Probabilities along the last axis, a: (N, C) -> (N, C) (or (C,) -> (C,)).
+
+    Subtracting the row maximum keeps exp from overflowing; the result is unchanged.
+    """
     a = np.asarray(a, dtype=float)
     shifted = a - a.max(axis=-1, keepdims=True)
     e = np.exp(shifted)
@@ -13,15 +17,18 @@ def softmax(a):
 # --8<-- [end:softmax]
 
 
-def log_softmax(a):
-    """log(softmax(a)) computed without ever forming a probability that underflows to 0."""
+def log_softmax(a: ArrayLike) -> np.ndarray:
+    """log(softmax(a)), a: (N, C) -> (N, C), without ever forming a probability that underflows to 0."""
     a = np.asarray(a, dtype=float)
     shifted = a - a.max(axis=-1, keepdims=True)
     return shifted - np.log(np.exp(shifted).sum(axis=-1, keepdims=True))
 
 
-def cross_entropy_error(y, t):
-    """Mean over the batch of -sum t log y; a tiny floor keeps log(0) finite."""
+def cross_entropy_error(y: ArrayLike, t: ArrayLike) -> float:
+    """Mean over the batch of -sum t log y, y and t: (N, C) -> a number ().
+
+    A tiny floor keeps log(0) finite.
+    """
     y = np.atleast_2d(y)
     t = np.atleast_2d(t)
     return float(-np.sum(t * np.log(np.maximum(y, 1e-300))) / y.shape[0])
