@@ -41,7 +41,7 @@ BROWSER_DEPS  := tests/browser/node_modules/.package-lock.json
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock regen mutate audit new-page page
+.PHONY: serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock regen mutate audit new-page page minimums
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -137,6 +137,14 @@ mutate: $(TEST_READY)
 lint: | $(PYTHON)
 	$(INSTALL) ruff
 	$(PYTHON) -m ruff check .
+
+# The lowest Python and NumPy pyproject.toml allows (requires-python, numpy>=): a fresh
+# .venv-minimums of that Python with exactly that NumPy and the wheel, where every page
+# block must print its output block (tools/minimums.py; PyTorch blocks left out).
+# Needs that Python (python3.10 on PATH, or MIN_PYTHON=/path/to/python3.10) and PyPI for NumPy.
+MIN_PYTHON ?= python$(shell sed -n 's/^requires-python = ">=\([0-9.]*\)".*/\1/p' pyproject.toml)
+minimums: $(TEST_READY)
+	$(QUIET_EOL) $(PYTHON) -m tools.minimums --python "$(MIN_PYTHON)"
 
 # The fallback toolchain: ProperDocs (the maintained MkDocs 1.x line) must build
 # the same site, byte for byte apart from its generator tag.
