@@ -42,7 +42,7 @@ BROWSER_DEPS  := tests/browser/node_modules/.package-lock.json
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL   := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q
 
-.PHONY: ci ci-test ci-notorch deploy-build serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock regen mutate audit new-page page
+.PHONY: ci ci-test ci-notorch deploy-build serve build test setup docs-setup optional-torch torch browser-deps bench lint properdocs lock regen mutate audit new-page page minimums
 
 $(PYTHON):
 	python3 -m venv $(VENV)
@@ -139,6 +139,14 @@ lint: | $(PYTHON)
 	$(INSTALL) ruff
 	$(PYTHON) -m ruff check .
 
+# The lowest Python and NumPy pyproject.toml allows (requires-python, numpy>=): a fresh
+# .venv-minimums of that Python with exactly that NumPy and the wheel, where every page
+# block must print its output block (tools/minimums.py; PyTorch blocks left out).
+# Needs that Python (python3.10 on PATH, or MIN_PYTHON=/path/to/python3.10) and PyPI for NumPy.
+MIN_PYTHON ?= python$(shell sed -n 's/^requires-python = ">=\([0-9.]*\)".*/\1/p' pyproject.toml)
+minimums: $(TEST_READY)
+	$(QUIET_EOL) $(PYTHON) -m tools.minimums --python "$(MIN_PYTHON)"
+
 # The fallback toolchain: ProperDocs (the maintained MkDocs 1.x line) must build
 # the same site, byte for byte apart from its generator tag. Not --quiet: it drops
 # the warnings before --strict counts them, so a build with warnings would pass.
@@ -152,7 +160,7 @@ properdocs: $(DOCS_READY)
 
 # Everything CI runs, one part after the other; each of GitHub's jobs
 # (.github/workflows/ci.yml) runs one of these parts, so nothing runs only there.
-CI_PARTS := lint ci-test ci-notorch properdocs deploy-build
+CI_PARTS := lint ci-test ci-notorch minimums properdocs deploy-build
 ci:
 	@for part in $(CI_PARTS); do \
 	  start=$$(date +%s); \

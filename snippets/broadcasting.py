@@ -6,10 +6,11 @@ sum of the gradients of all those places: the multivariable chain rule.
 """
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def sum_to_shape(grad, shape):
-    """Sum ``grad`` over the axes that broadcasting added or stretched, back to ``shape``."""
+def sum_to_shape(grad: ArrayLike, shape: tuple[int, ...]) -> np.ndarray:
+    """Sum ``grad`` over the axes that broadcasting added or stretched: (N, D) -> shape, e.g. (D,) or ()."""
     grad = np.asarray(grad, dtype=float)
     extra = grad.ndim - len(shape)
     grad = grad.sum(axis=tuple(range(extra)))  # axes the operand did not have

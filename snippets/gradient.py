@@ -1,10 +1,13 @@
 """Numerical gradients: slow, but an independent check on backpropagation."""
 
+from collections.abc import Callable
+
 import numpy as np
+from numpy.typing import ArrayLike
 
 
-def numerical_gradient(f, x, h=1e-5):
-    """Central difference (f(x+h) - f(x-h)) / 2h for every element of x.
+def numerical_gradient(f: Callable[[np.ndarray], float], x: ArrayLike, h: float = 1e-5) -> np.ndarray | float:
+    """Central difference (f(x+h) - f(x-h)) / 2h for every element of x: x of any shape (D1, D2, ...) -> the same shape.
 
     A float array is perturbed in place and restored, so f may close over x
     itself (as the parameters of a network do); the caller's values are
@@ -27,8 +30,11 @@ def numerical_gradient(f, x, h=1e-5):
     return grad
 
 
-def relative_error(analytic, numeric):
-    """||a - n|| / (||a|| + ||n||): scale-free, 0 when both are zero."""
+def relative_error(analytic: ArrayLike, numeric: ArrayLike) -> float:
+    """||a - n|| / (||a|| + ||n||), two arrays of one shape (D1, D2, ...) -> a number ().
+
+    Scale-free, and 0 when both are zero.
+    """
     analytic = np.asarray(analytic, dtype=float)
     numeric = np.asarray(numeric, dtype=float)
     denominator = np.linalg.norm(analytic) + np.linalg.norm(numeric)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 # --8<-- [start:imports]
 import numpy as np
+from numpy.typing import ArrayLike
 # --8<-- [end:imports]
 
 from snippets.layers.sigmoid import sigmoid
@@ -22,7 +23,10 @@ ACTIVATIONS = ("sigmoid", "relu")
 
 @dataclass
 class GradientFlow:
-    """What one forward and backward pass measured, layer 1 (nearest the input) first."""
+    """What one forward and backward pass measured, layer 1 (nearest the input) first.
+
+    Each list has one number () per layer: shape (depth,).
+    """
 
     loss: float
     upstream: list  # ||dL/dh_k||: the gradient arriving at layer k's output
@@ -30,8 +34,9 @@ class GradientFlow:
     activation_in: list  # ||h_{k-1}||: the input that dW_k is multiplied by
 
 
-def layer_gradient_flow(activation, depth=10, width=32, batch=64, seed=0, weight_std=1.0):
-    """Run a deep net forwards and backwards once and measure every layer.
+def layer_gradient_flow(activation: str, depth: int = 10, width: int = 32, batch: int = 64, seed: int = 0,
+                        weight_std: float = 1.0) -> GradientFlow:
+    """Run a deep net forwards and backwards once and measure every layer: x: (batch, width) -> norms (depth,).
 
     The network is h_0 = x, z_k = h_{k-1} W_k, h_k = act(z_k) for the hidden
     layers and a last linear layer y = h_depth = h_{depth-1} W_depth (no biases,
@@ -78,16 +83,18 @@ def layer_gradient_flow(activation, depth=10, width=32, batch=64, seed=0, weight
     return GradientFlow(loss, upstream, weight, activation_in)
 
 
-def layer_gradient_norms(activation, depth=10, width=32, batch=64, seed=0, weight_std=1.0):
-    """Frobenius norm of dL/dW for each of `depth` layers, first layer first."""
+def layer_gradient_norms(activation: str, depth: int = 10, width: int = 32, batch: int = 64, seed: int = 0,
+                         weight_std: float = 1.0) -> list[float]:
+    """Frobenius norm of dL/dW for each of `depth` layers, first layer first: a list of shape (depth,)."""
     flow = layer_gradient_flow(activation, depth, width, batch, seed, weight_std)
     return flow.weight
 # --8<-- [end:norms]
 
 
 # --8<-- [start:clip]
-def clip_by_global_norm(grads, max_norm):
-    """Scale all gradients together so that their joint norm is at most max_norm.
+def clip_by_global_norm(grads: dict[str, ArrayLike] | list[ArrayLike],
+                        max_norm: float) -> tuple[dict[str, np.ndarray] | list[np.ndarray], float]:
+    """Scale all gradients together so that their joint norm is at most max_norm: each (D1, D2, ...) keeps its shape.
 
     Returns (clipped, original_norm). The norm is taken over every array at
     once, sqrt(sum of all squared entries), and one common factor is applied,

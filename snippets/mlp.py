@@ -17,9 +17,13 @@ PARAM_NAMES = ("W1", "b1", "W2", "b2")
 
 
 class TwoLayerMLP:
-    """scores = relu(x W1 + b1) W2 + b2, trained with softmax cross-entropy."""
+    """scores = relu(x W1 + b1) W2 + b2, x: (N, input_size) -> scores: (N, output_size).
 
-    def __init__(self, input_size, hidden_size, output_size, weight_scale=0.1, seed=0):
+    W1: (input_size, hidden_size), W2: (hidden_size, output_size); trained with softmax cross-entropy.
+    """
+
+    def __init__(self, input_size: int, hidden_size: int, output_size: int, weight_scale: float = 0.1,
+                 seed: int = 0) -> None:
         rng = np.random.default_rng(seed)
         self.layers = [
             Affine(weight_scale * rng.standard_normal((input_size, hidden_size)), np.zeros(hidden_size)),
@@ -34,7 +38,7 @@ class TwoLayerMLP:
 
     # --8<-- [start:forward]
     def predict(self, x):
-        """Class scores (before softmax) for a batch x of shape (N, input_size)."""
+        """Class scores (before softmax), x: (N, input_size) -> (N, output_size)."""
         self._share_params()
         out = x
         for layer in self.layers:
@@ -42,13 +46,13 @@ class TwoLayerMLP:
         return out
 
     def loss(self, x, t):
-        """Mean softmax cross-entropy over the batch; t is one-hot, shape (N, classes)."""
+        """Mean softmax cross-entropy, x: (N, input_size), t one-hot (N, output_size) -> a number ()."""
         return self.last_layer.forward(self.predict(x), t)
     # --8<-- [end:forward]
 
     # --8<-- [start:backward]
     def gradient(self, x, t):
-        """Backpropagation: one forward pass, then every layer backwards once."""
+        """Backpropagation: x: (N, input_size) -> {"W1": (input_size, hidden_size), "b1": (hidden_size,), ...}."""
         self.loss(x, t)
         dout = self.last_layer.backward(1.0)  # (y - t) / N
         for layer in reversed(self.layers):
@@ -59,7 +63,7 @@ class TwoLayerMLP:
 
     # --8<-- [start:numerical]
     def numerical_gradient(self, x, t):
-        """The same gradients by central differences: slow, but independent."""
+        """The same gradients by central differences, each shaped like its parameter (e.g. W1: (D_in, H))."""
         def loss_of(_):
             return self.loss(x, t)
 

@@ -6,8 +6,8 @@ Three Gaussian blobs in the plane, one per class, with one-hot targets.
 import numpy as np
 
 
-def three_blobs(points_per_class=20, spread=0.6, seed=0):
-    """x of shape (3 * points_per_class, 2) and one-hot t of shape (..., 3)."""
+def three_blobs(points_per_class: int = 20, spread: float = 0.6, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Three classes: x: (3 * points_per_class, 2) and one-hot t: (3 * points_per_class, 3)."""
     rng = np.random.default_rng(seed)
     centres = np.array([[0.0, 2.0], [-1.8, -1.0], [1.8, -1.0]])
     labels = np.repeat(np.arange(len(centres)), points_per_class)
@@ -16,10 +16,11 @@ def three_blobs(points_per_class=20, spread=0.6, seed=0):
     return x, t
 
 
-def spiral(points_per_class=50, classes=3, noise=0.2, seed=0):
-    """Interleaved spiral arms, one per class: no straight line separates them.
+def spiral(points_per_class: int = 50, classes: int = 3, noise: float = 0.2,
+           seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Interleaved spiral arms, one per class, that no straight line separates.
 
-    x has shape (classes * points_per_class, 2) and t is one-hot. Each arm
+    x has shape (classes * points_per_class, 2) and one-hot t (classes * points_per_class, classes). Each arm
     winds once from the centre outwards; noise jitters the angle.
     """
     rng = np.random.default_rng(seed)

@@ -27,7 +27,7 @@ def reader_wheel(tmp_path_factory):
     the build's leftovers (build/, *.egg-info) out of the working tree.
     """
     source = tmp_path_factory.mktemp("source")
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "LICENSE"):
         shutil.copy(REPO / name, source)
     shutil.copytree(REPO / "snippets", source / "snippets", ignore=shutil.ignore_patterns("__pycache__"))
     wheels = tmp_path_factory.mktemp("wheel")

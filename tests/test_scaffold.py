@@ -19,7 +19,7 @@ from sitebuilder import scaffold
 from sitebuilder.pagemodel.site import CONFIG, DOCS, REPO
 
 COPIED = ("docs", "snippets", "templates", "tests", "site-builder", "notebooks", "benchmarks")
-COPIED_FILES = ("mkdocs.yml", "pyproject.toml", "conftest.py", "README.md")
+COPIED_FILES = ("mkdocs.yml", "pyproject.toml", "conftest.py", "README.md", "LICENSE")
 LEFT_OUT = shutil.ignore_patterns("__pycache__", "*.egg-info", "browser", "node_modules")
 NEW = "chapters/11-scaffolded-topic"
 

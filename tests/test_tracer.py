@@ -151,12 +151,38 @@ def test_every_node_names_its_operation():
     assert a.kind is None and a.const is None
 
 
-def test_backward_resets_previous_gradients():
+def test_backward_accumulates_across_calls_as_pytorch_does():
     a = Value(2.0)
-    out = a * 3
+    out = a * 3 + a * 4
     out.backward()
+    assert a.grad == 7.0
     out.backward()
-    assert a.grad == 3.0
+    assert a.grad == 14.0
+
+
+def test_an_intermediate_gradient_is_not_sent_on_twice():
+    x = Value(1.0)
+    y = x * 3
+    z = y * 2
+    z.backward()
+    z.backward()
+    assert (x.grad, y.grad, z.grad) == (12.0, 4.0, 2.0)  # twice (6, 2, 1), not 6 + (2 + 2) * 3
+
+
+def test_zero_grad_gives_a_fresh_start():
+    x = Value(1.0)
+    z = (x * 3) * 2
+    z.backward()
+    z.zero_grad()
+    z.backward()
+    assert x.grad == 6.0
+
+
+def test_value_has_the_names_a_reader_guesses():
+    import snippets
+    from snippets import autograd, tracer
+
+    assert snippets.Value is autograd.Value is tracer.Value
 
 
 def walnut():

@@ -1,4 +1,4 @@
-"""Autograd in miniature: snippets.tracer.Value records every operation, then backpropagates.
+"""Autograd in miniature: snippets.autograd.Value records every operation, then backpropagates.
 
 The hand-written layers of chapters 4-8 needed backward() called in reverse
 order by hand. A Value remembers its inputs and local derivatives as it is
@@ -7,7 +7,7 @@ computed, so backward() can find that order itself (a topological sort).
 
 if __name__ == "__main__":
     # --8<-- [start:walnuts]
-    from snippets.tracer import Value
+    from snippets.autograd import Value
 
     walnut_price, walnut_count, tax_factor = Value(100), Value(2), Value(1.1)
     total = walnut_price * walnut_count * tax_factor  # every * records a node and its local derivatives
@@ -17,7 +17,7 @@ if __name__ == "__main__":
     # --8<-- [end:walnuts]
 
     # --8<-- [start:network]
-    from snippets.tracer import Value
+    from snippets.autograd import Value
 
     x, t = Value(2.0), 1.0  # input and target
     w1, w2, w3, w4 = Value(0.5), Value(0.6), Value(0.8), Value(0.9)

@@ -6,6 +6,7 @@ gradient is then summed back to a number, since one value fed every element.
 
 # --8<-- [start:imports]
 import numpy as np
+from numpy.typing import ArrayLike
 
 from snippets.broadcasting import sum_to_shape
 from snippets.validation import as_operands, as_upstream_gradient, require_forward_first
@@ -14,17 +15,22 @@ from snippets.validation import as_operands, as_upstream_gradient, require_forwa
 
 # --8<-- [start:mul_layer]
 class MulLayer:
-    """z = x * y. Backward swaps the inputs, so forward must remember them."""
+    """z = x * y, (N, D) and (N, D) -> (N, D), or one of them a number ().
 
-    def __init__(self):
+    Backward swaps the inputs, so forward must remember them.
+    """
+
+    def __init__(self) -> None:
         self.x = None
         self.y = None
 
-    def forward(self, x, y):
+    def forward(self, x: ArrayLike, y: ArrayLike) -> np.ndarray:
+        """x: (N, D), y: (N, D) or () -> z: (N, D)."""
         self.x, self.y = as_operands(x, y)
         return self.x * self.y
 
-    def backward(self, dout):
+    def backward(self, dout: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+        """dout: (N, D) -> (dx, dy), each shaped like its input (a number's gradient has shape ())."""
         require_forward_first(self.x, "MulLayer")
         dout = as_upstream_gradient(dout, np.broadcast_shapes(self.x.shape, self.y.shape))
         # dz/dx = y and dz/dy = x; a plain number met every element, so its gradient is their sum
@@ -36,17 +42,22 @@ class MulLayer:
 
 # --8<-- [start:add_layer]
 class AddLayer:
-    """z = x + y. Both local derivatives are 1: only the shapes are remembered."""
+    """z = x + y, (N, D) and (N, D) -> (N, D), or one of them a number ().
 
-    def __init__(self):
+    Both local derivatives are 1: only the shapes are remembered.
+    """
+
+    def __init__(self) -> None:
         self.shapes = None
 
-    def forward(self, x, y):
+    def forward(self, x: ArrayLike, y: ArrayLike) -> np.ndarray:
+        """x: (N, D), y: (N, D) or () -> z: (N, D)."""
         x, y = as_operands(x, y)
         self.shapes = (x.shape, y.shape)
         return x + y
 
-    def backward(self, dout):
+    def backward(self, dout: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+        """dout: (N, D) -> (dx, dy), each shaped like its input (a number's gradient has shape ())."""
         require_forward_first(self.shapes, "AddLayer")
         x_shape, y_shape = self.shapes
         dout = as_upstream_gradient(dout, np.broadcast_shapes(x_shape, y_shape))

@@ -21,6 +21,7 @@ import nbformat
 import yaml
 
 from sitebuilder.generators.exercise_notebooks import LANGUAGES, REPO, assemble, notebook_bytes
+from sitebuilder.generators.install_cell import shared_command
 
 DOCS = REPO / "docs"
 NOTEBOOKS = REPO / "notebooks"
@@ -31,6 +32,7 @@ CONTAINER = re.compile(
     r'^(?:(?:!!!|\?\?\?\+?)\s+(?P<kind>[\w-]+)(?:\s+"(?P<title>[^"]*)")?'  # !!! note "Title", ??? tip
     r'|===\s+"(?P<tab>[^"]*)")\s*$'  # === "Tab"
 )
+INSTALL_COMMAND = shared_command("install")  # the page's shell block; the notebook's first cell runs it
 LINK_TARGET = re.compile(r"(!?\[[^\]]*\]\()([^)\s]+)(\))")
 
 
@@ -120,8 +122,8 @@ def page_blocks(page):
             blocks.append(("markdown", "\n".join(prose)))
             blocks.append(("python", "\n".join(body)))
             prose = []
-        elif info != "output":  # printed output: the cell prints it when run
-            prose += lines[index:end + 1]
+        elif info != "output" and body != [INSTALL_COMMAND]:  # output: the cell prints it when run;
+            prose += lines[index:end + 1]                        # the install command: the first cell runs it
         index = end + 1
     blocks.append(("markdown", "\n".join(prose)))
     return [(kind, text.strip("\n") if kind == "python" else _dedent_start(text))
@@ -171,7 +173,7 @@ def build(page):
             cells.append(nbformat.v4.new_code_cell(text))
         else:
             cells.append(nbformat.v4.new_markdown_cell(absolute_links(jupyter_math(text), page)))
-    return assemble(cells, id_prefix=f"ch{name[:2]}")
+    return assemble(cells, id_prefix=f"ch{name[:2]}", language=page.relative_to(DOCS).parts[0])
 
 
 def derived_files():

@@ -5,8 +5,8 @@ this module): code cells are shared by both languages, markdown cells carry
 ``lang="ko"`` or ``lang="en"``. Cell tags say what a cell is for:
 ``exercise`` (the learner's blank), ``check`` (says whether it is right),
 ``solution`` (folded on the site and in the downloaded notebook), ``torch``
-(needs PyTorch). Every notebook starts with a cell that installs the package,
-so a downloaded notebook runs outside the repository.
+(needs PyTorch). Every notebook starts with a cell that installs the package
+(install_cell.py), so a downloaded notebook runs outside the repository.
 
 A tool of the repository, not of the reader's package: it reads the site's
 languages and address from mkdocs.yml through pagemodel.site, and needs
@@ -21,12 +21,12 @@ import jupytext
 import nbformat
 from nbclient import NotebookClient
 
-from sitebuilder.pagemodel.site import LANGUAGES, REPO, mkdocs_config
+from sitebuilder.generators.install_cell import INSTALL_TAG, install_cells, repository_url  # noqa: F401 (used by the tests)
+from sitebuilder.pagemodel.site import LANGUAGES, REPO
 
 # The exercise sources: page content, beside the chapter notebooks (not in the reader package).
 HERE = REPO / "notebooks" / "exercises"
 KERNEL = {"display_name": "Python 3", "language": "python", "name": "python3"}
-INSTALL_TAG = "install"
 # The first code cell of every exercise imports the checks; the builder sets their
 # language on the next line, so a notebook's check messages speak its language.
 CHECKS_IMPORT = "from snippets.exercises import checks"
@@ -52,22 +52,6 @@ def notebook_path(name, language):
     return exercises_folder(language) / f"{name}.ipynb"
 
 
-def repository_url():
-    """repo_url from mkdocs.yml: the one place the package's address is written."""
-    url = mkdocs_config().get("repo_url")
-    if not url:
-        raise ValueError("mkdocs.yml has no repo_url: the install cell needs the repository address")
-    return url
-
-
-def install_cell(url):
-    source = (
-        "# Installs the course's code (the `snippets` package); not needed inside a clone of the repository.\n"
-        f'%pip install --quiet "git+{url}"'
-    )
-    return nbformat.v4.new_code_cell(source, metadata={"tags": [INSTALL_TAG]})
-
-
 def build(name, language):
     """An unexecuted notebook in one language; cell ids are fixed so rebuilding changes nothing."""
     if language not in LANGUAGES:
@@ -87,7 +71,7 @@ def build(name, language):
         else:
             cells.append(nbformat.v4.new_code_cell(cell.source, metadata=metadata))
     set_check_language(cells, language, sources()[name])
-    return assemble(cells, id_prefix=name[:2])
+    return assemble(cells, id_prefix=name[:2], language=language)
 
 
 def set_check_language(cells, language, source_path):
@@ -101,11 +85,12 @@ def set_check_language(cells, language, source_path):
     first.source = "\n".join(lines)
 
 
-def assemble(cells, id_prefix):
-    """A notebook of these cells with the install cell after the title and fixed
-    cell ids (so rebuilding changes nothing); exercises and chapters share it."""
+def assemble(cells, id_prefix, language):
+    """A notebook of these cells with the install note and cell after the title and
+    fixed cell ids (so rebuilding changes nothing); exercises and chapters share it."""
     cells = list(cells)
-    cells.insert(1 if cells and cells[0].cell_type == "markdown" else 0, install_cell(repository_url()))
+    at = 1 if cells and cells[0].cell_type == "markdown" else 0
+    cells[at:at] = install_cells(cells, language)
     for index, cell in enumerate(cells):
         cell.id = f"{id_prefix}-{index:02d}"
     notebook = nbformat.v4.new_notebook(cells=cells)

@@ -33,6 +33,7 @@ UNUSED = re.compile(
     re.S,
 )
 CELL_ID = re.compile(r"^cell-id=(.+)$")  # nbconvert's id attribute on each cell's div
+MARKDOWN_FENCE = re.compile(r'<div class="highlight"><pre>(.*?)</pre></div>', re.S)
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
@@ -73,7 +74,9 @@ def fold(pieces, language):
 def cell_markup(cell):
     if "jp-MarkdownCell" in cell["class"]:
         rendered = cell.select_one(".jp-RenderedMarkdown")
-        return math_markup(rendered.decode_contents())
+        # A fence in a markdown cell (the install note's shell commands): nbconvert drops its
+        # language and its <code>, without which Material adds no copy button.
+        return math_markup(MARKDOWN_FENCE.sub(lambda m: block("bash", m.group(1)), rendered.decode_contents()))
     code = cell.select_one(".jp-InputArea pre")
     parts = [block("python", code.decode_contents())] if code is not None else []
     for output in cell.select(".jp-OutputArea-output"):
