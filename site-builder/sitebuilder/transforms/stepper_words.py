@@ -73,8 +73,8 @@ WORDS = {
         "backward": "역전파 {k}/{n}. ",
         "to": "→ {label}: ",
         "done": "끝. 입력에 대한 기울기: {grads}.",
-        "help": "그래프 위의 이전/다음 버튼으로 한 단계씩 움직입니다. 키보드에서는 버튼에 초점이 있을 때 "
-                "←/→ 키로도 움직이고, 그래프 상자에 초점이 있을 때 ←/→ 키는 상자를 가로로 스크롤합니다.",
+        "help": "키보드에서는 이전/다음 버튼에 초점이 있을 때 ←/→ 키로 단계를 움직이고, "
+                "그래프 상자에 초점이 있을 때는 ←/→ 키로 상자를 가로로 스크롤합니다.",
         "summary": "{title}: {inputs}; {result}; {grads}.",
         "unavailable": "{title}: {problem}",
     },
@@ -94,8 +94,8 @@ WORDS = {
         "backward": "Backward {k}/{n}. ",
         "to": "→ {label}: ",
         "done": "Done. Gradients of the inputs: {grads}.",
-        "help": "Move one step at a time with the Previous/Next buttons above the graph. On a keyboard, ←/→ "
-                "also step while a button has focus; with the graph's box focused they scroll it sideways.",
+        "help": "On a keyboard, ←/→ step while Previous or Next has focus, and scroll the graph's box "
+                "sideways while it has focus.",
         "summary": "{title}: {inputs}; {result}; {grads}.",
         "unavailable": "{title}: {problem}",
     },
