@@ -8,7 +8,9 @@
   text carries the step's numbers;
 * after an input is edited, every number shown (first and last step) is the
   tracer's for the new input;
-* the arrow keys move the steps from the figure and leave the input fields alone.
+* the arrow keys move the steps from the Previous/Next buttons and leave the
+  input fields alone (test_stepper_controls.py: the graph's box, touch, the
+  description, inputs that cannot be computed).
 """
 
 import random
@@ -172,17 +174,18 @@ def test_stepping_through_and_editing_show_the_tracers_numbers(page, page_log, s
     nodes = traced(name, {input_id: value})
     where = f"{lang}:{name} with {input_id} = {value}"
     check_shown(figure.evaluate(SHOWN), graph, nodes, 0, where)
-    figure.locator(".stepper-scroll").focus()
+    figure.locator(".stepper-next").focus()
     last = len(graph["steps"]) - 1
     for _ in range(last):
         page.keyboard.press("ArrowRight")
     shown = figure.evaluate(SHOWN)
     check_shown(shown, graph, nodes, last, where)  # the last step shows every number
     check_text(shown, graph, nodes, last, where)
-    # A field that is not a number is named, and the numbers stay as they were.
+    # A field that is not a number is named, and no number is shown until it is one.
     field.fill("")
     assert figure.locator(".stepper-error").text_content().strip() != ""
-    check_shown(figure.evaluate(SHOWN), graph, nodes, last, f"{where}, then an empty field")
+    shown = figure.evaluate(SHOWN)
+    assert not [i for i, n in shown["nodes"].items() if n["stepper-v"]["visible"] or n["stepper-g"]["visible"]]
     figure.locator(".stepper-reset").click()
     assert figure.locator(".stepper-error").text_content() == ""
     check_shown(figure.evaluate(SHOWN), graph, traced(name), last, f"{lang}:{name} after reset")
@@ -230,11 +233,11 @@ def test_the_browser_evaluator_and_number_format_agree_with_the_build(page, site
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_keyboard_moves_the_steps_and_each_step_is_announced(page, site_url, lang):
+def test_the_arrows_on_the_buttons_move_the_steps_and_each_step_is_announced(page, site_url, lang):
     figure = open_figure(page, site_url, lang, "walnuts")
     live = figure.locator(".stepper-text")
     assert live.get_attribute("aria-live") == "polite"
-    figure.locator(".stepper-scroll").focus()
+    figure.locator(".stepper-next").focus()
     announced = [live.text_content()]
     for _ in range(3):
         page.keyboard.press("ArrowRight")
@@ -245,8 +248,7 @@ def test_the_keyboard_moves_the_steps_and_each_step_is_announced(page, site_url,
     assert f"{multiply}: 100 × 2 = 200" in announced[1] and f"{multiply}: 200 × 1.1 = 220" in announced[2]
     page.keyboard.press("ArrowLeft")
     assert live.text_content() == announced[2]
-    # Tab reaches the buttons; Enter on Next steps, and the arrows still work from there.
-    figure.locator(".stepper-next").focus()
+    # Enter on Next steps, and the arrows still work from there.
     page.keyboard.press("Enter")
     assert live.text_content() == announced[3]
     page.keyboard.press("ArrowRight")

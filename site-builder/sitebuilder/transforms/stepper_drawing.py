@@ -164,7 +164,10 @@ def svg(data):
 
 
 def describe(data):
-    """The figure in one sentence, for screen readers and the no-JavaScript page."""
+    """The figure in one sentence, for screen readers and the no-JavaScript page.
+
+    stepper-words.js's summary() rewrites it from the same words when an input is edited.
+    """
     nodes = {n["id"]: n for n in data["nodes"]}
     root = nodes[data["root"]]
     words = data["words"]
@@ -172,4 +175,4 @@ def describe(data):
     inputs = ", ".join(f"{n['label']} = {number(n['value'])}" for n in leaves)
     grads = ", ".join(f"∂/∂{n['label']} = {number(n['grad'])}" for n in leaves if not n["given"])
     result = f"{root['caption'] or root['label']} = {number(root['value'])}"
-    return f"{words['title']}: {inputs}; {result}; {grads}."
+    return words["summary"].format(title=words["title"], inputs=inputs, result=result, grads=grads)

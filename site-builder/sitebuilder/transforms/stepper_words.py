@@ -2,8 +2,10 @@
 
 Placeholders: {a} {b} inputs, {c} the folded constant, {y} the output (all
 written as operands, negatives in parentheses), {out} the output as a result;
-backward: {g} the node's gradient, {other} the other input, {r} the result.
-stepper.js fills them in as the reader steps.
+backward: {g} the node's gradient, {other} the other input, {r} the result;
+summary (the SVG's <desc>): {title}, {inputs}, {result}, {grads}; unavailable
+(the <desc> when the inputs cannot be computed): {title}, {problem}.
+docs/assets/javascripts/stepper-words.js fills them in as the reader steps and edits.
 """
 
 NAMES = {
@@ -71,7 +73,10 @@ WORDS = {
         "backward": "역전파 {k}/{n}. ",
         "to": "→ {label}: ",
         "done": "끝. 입력에 대한 기울기: {grads}.",
-        "help": "이전/다음 버튼으로(키보드에서는 ←/→ 키로) 한 단계씩 움직입니다.",
+        "help": "키보드에서는 이전/다음 버튼에 초점이 있을 때 ←/→ 키로 단계를 움직이고, "
+                "그래프 상자에 초점이 있을 때는 ←/→ 키로 상자를 가로로 스크롤합니다.",
+        "summary": "{title}: {inputs}; {result}; {grads}.",
+        "unavailable": "{title}: {problem}",
     },
     "en": {
         "title": "A computational graph, one step at a time",
@@ -89,6 +94,9 @@ WORDS = {
         "backward": "Backward {k}/{n}. ",
         "to": "→ {label}: ",
         "done": "Done. Gradients of the inputs: {grads}.",
-        "help": "Move one step at a time with the Previous/Next buttons (on a keyboard, the ←/→ keys).",
+        "help": "On a keyboard, ←/→ step while Previous or Next has focus, and scroll the graph's box "
+                "sideways while it has focus.",
+        "summary": "{title}: {inputs}; {result}; {grads}.",
+        "unavailable": "{title}: {problem}",
     },
 }
