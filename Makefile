@@ -12,6 +12,13 @@
 
 VENV   := .venv
 PYTHON := $(VENV)/bin/python
+# Every build is dated by the last commit, not by the clock (MkDocs reads
+# SOURCE_DATE_EPOCH for the sitemap's dates): two builds of one commit are the
+# same file for file, even across midnight.
+COMMIT_TIME := $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(COMMIT_TIME),)
+export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
+endif
 PIP_VERSION := 26.3
 INSTALL     := $(PYTHON) -m pip install --quiet -c requirements/constraints.txt
 DOCS_READY  := $(VENV)/.docs-installed

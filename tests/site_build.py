@@ -20,7 +20,7 @@ SITE = REPO / "site"
 # Everything a build reads: the pages, their included code, build hooks and
 # theme overrides (when there are any), the configuration.
 SOURCES = (
-    REPO / "docs", REPO / "snippets", REPO / "notebooks", REPO / "hooks", REPO / "pagemodel", REPO / "overrides",
+    REPO / "docs", REPO / "snippets", REPO / "notebooks", REPO / "site-builder" / "sitebuilder", REPO / "overrides",
     CONFIG,
 )
 # Written by every build; the older of the two tells when the site was last built.
@@ -47,10 +47,18 @@ def site_is_stale():
     return built < _newest_source_mtime()
 
 
+def last_commit_time():
+    """The date every build of this commit carries (the Makefile sets the same)."""
+    found = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=REPO, capture_output=True, text=True)
+    return found.stdout.strip()
+
+
 def build_site(site_dir=None, **environment):
     """A strict build into site/ (or `site_dir`), with `environment` added."""
     # As `make build` runs it (the Makefile says why each is set).
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NBCONVERT_DISABLE_CONFIG_EXPORTERS="1", **environment)
+    if last_commit_time():
+        env.setdefault("SOURCE_DATE_EPOCH", last_commit_time())
     where = ["--site-dir", str(site_dir)] if site_dir else []
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *where],  # not -q: it hides the warnings strict counts
