@@ -270,17 +270,20 @@
     var self = this, r = this.result, steps = this.graph.steps, s = this.step;
     var known = this.known(s);
     var current = steps[s].node;
+    // Every drawing (across and top to bottom): the hidden one is shown as it is when the column changes.
     this.graph.nodes.forEach(function (n) {
-      var g = self.figure.querySelector('.stepper-node[data-node="' + n.id + '"]');
-      set(g.querySelector(".stepper-v"), number(r.value[n.id]), known.value[n.id]);
-      set(g.querySelector(".stepper-g"), "\u2202 " + number(r.grad[n.id]), known.grad[n.id]);
-      g.classList.toggle("is-current", n.id === current);
+      self.figure.querySelectorAll('.stepper-node[data-node="' + n.id + '"]').forEach(function (g) {
+        set(g.querySelector(".stepper-v"), number(r.value[n.id]), known.value[n.id]);
+        set(g.querySelector(".stepper-g"), "\u2202 " + number(r.grad[n.id]), known.grad[n.id]);
+        g.classList.toggle("is-current", n.id === current);
+      });
     });
     this.graph.edges.forEach(function (e, i) {
-      var g = self.figure.querySelector('.stepper-edge[data-edge="' + i + '"]');
-      set(g.querySelector(".stepper-v"), number(r.value[e.src]), known.value[e.src]);
-      set(g.querySelector(".stepper-g"), "\u2202 " + number(r.grad[e.dst] * r.local[e.dst][e.slot]), known.edgeGrad[i]);
-      g.classList.toggle("is-current", e.dst === current && steps[s].phase !== "seed");
+      self.figure.querySelectorAll('.stepper-edge[data-edge="' + i + '"]').forEach(function (g) {
+        set(g.querySelector(".stepper-v"), number(r.value[e.src]), known.value[e.src]);
+        set(g.querySelector(".stepper-g"), "\u2202 " + number(r.grad[e.dst] * r.local[e.dst][e.slot]), known.edgeGrad[i]);
+        g.classList.toggle("is-current", e.dst === current && steps[s].phase !== "seed");
+      });
     });
     this.counter.textContent = fill(this.words.step, { i: s + 1, n: steps.length });
     // A disabled button drops the focus to <body>, where ←/→ no longer reach
