@@ -18,7 +18,8 @@ from sitebuilder.pagemodel.site import DOCS, LANGUAGES
 from sitebuilder.transforms.step_examples import EXAMPLES
 from sitebuilder.transforms.stepper import figure, step_through_figures
 from sitebuilder.transforms.stepper_data import graph_data, number
-from sitebuilder.transforms.stepper_drawing import BOX_HEIGHT, edge_geometry, layout, overlap
+from sitebuilder.transforms.stepper_drawing import BOX_HEIGHT, CAPTION, edge_geometry, layout, overlap
+from sitebuilder.transforms.stepper_narrow import narrow_arrangement
 
 # Where each example is placed (the same page in both languages).
 PLACES = {
@@ -167,3 +168,39 @@ def test_an_unknown_example_names_the_page():
 def test_the_page_language_chooses_the_words():
     assert "곱셈 노드" in figure("walnuts", "ko") and "multiply node" in figure("walnuts", "en")
     assert "호두 가격" in figure("walnuts", "ko") and "walnut price" in figure("walnuts", "en")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_the_narrow_drawing_runs_top_to_bottom_and_fits_a_phone(name, lang):
+    data = graph_data(name, lang)
+    place, width, height, geometry = narrow_arrangement(data)
+    # 13 px labels shown at 11 px or more in a phone's 356 px column.
+    assert width * 11 / 13 <= 356, f"{width} px: too wide for a phone"
+    for e in data["edges"]:
+        assert place[e["src"]][1] + BOX_HEIGHT < place[e["dst"]][1], f"{e['src']} is not above {e['dst']}"
+    boxes = list(place.values())
+    for i, (x1, y1, w1) in enumerate(boxes):
+        assert 0 <= x1 and x1 + w1 <= width and 0 <= y1 and y1 + BOX_HEIGHT <= height
+        for x2, y2, w2 in boxes[i + 1:]:
+            assert x1 + w1 <= x2 or x2 + w2 <= x1 or abs(y1 - y2) >= BOX_HEIGHT, "two node boxes overlap"
+    labels = [(lx - 40, ly - 20, lx + 40, ly + 20) for *_, lx, ly in geometry]
+    captions = [(x, y - CAPTION, x + w, y + BOX_HEIGHT) for x, y, w in boxes]
+    for i, label in enumerate(labels):
+        edge = f"{data['edges'][i]['src']}->{data['edges'][i]['dst']}"
+        assert 0 <= label[0] and label[2] <= width, f"{edge}: label outside the drawing"
+        assert not any(overlap(label, b) for b in captions), f"{edge}: label on a box"
+        assert not any(overlap(label, other) for other in labels[i + 1:]), f"{edge}: labels overlap"
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_both_drawings_carry_the_same_numbers_and_only_one_is_shown_at_a_time(name):
+    html = figure(name, "en")
+    drawings = [ET.fromstring(svg) for svg in re.findall(r"<svg.*?</svg>", html, re.S)]
+    assert [d.get("class") for d in drawings] == ["stepper-graph stepper-wide", "stepper-graph stepper-narrow"]
+    for kind, key in (("stepper-node", "data-node"), ("stepper-edge", "data-edge")):
+        assert texts(drawings[0], kind, key) == texts(drawings[1], kind, key)
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "an id is used twice"
+    width = layout(graph_data(name, "en"))[1]
+    assert f"@container not (width >= {math.ceil(width * 11 / 13)}px)" in html

@@ -77,7 +77,8 @@ FIGURE_WIDTHS = """
     ...[...document.querySelectorAll('.md-typeset div.diagram')].map(
       (d, i) => measure('diagram', i + 1, d, shownSvg(d))),
     ...[...document.querySelectorAll('.md-typeset .stepper-scroll')].map(
-      (s, i) => measure('step-through graph', i + 1, s, s.querySelector('svg'))),
+      (s, i) => measure('step-through graph', i + 1, s, [...s.querySelectorAll('svg')].find(
+        (g) => g.getBoundingClientRect().width > 0))),
     ...[...document.querySelectorAll('.md-typeset .math-display')].map((m, i) => measure('display formula', i + 1, m)),
   ];
   style.remove();

@@ -104,10 +104,11 @@ def test_the_arrows_scroll_the_graph_box_and_step_from_the_buttons(page, site_ur
 
 
 def accessible_description(figure):
-    return figure.evaluate("""(figure) => {
-      const svg = figure.querySelector('svg.stepper-graph');
-      return document.getElementById(svg.getAttribute('aria-labelledby')).textContent;
-    }""")
+    """The description every drawing of the figure (across, top to bottom) gives; they must agree."""
+    texts = figure.evaluate("""(figure) => [...figure.querySelectorAll('svg.stepper-graph')].map(
+      (svg) => document.getElementById(svg.getAttribute('aria-labelledby')).textContent)""")
+    assert len(texts) == 2 and len(set(texts)) == 1, texts
+    return texts[0]
 
 
 @pytest.mark.parametrize("name, lang", CASES, ids=IDS)

@@ -100,7 +100,7 @@
     fields.append(reset, this.error);
 
     this.scroll = figure.querySelector(".stepper-scroll");
-    this.desc = figure.querySelector(".stepper-graph desc");
+    this.descs = figure.querySelectorAll(".stepper-graph desc");  // one per drawing (across, top to bottom)
     figure.insertBefore(controls, this.scroll);
     figure.insertBefore(status, this.scroll);
     figure.insertBefore(help, this.scroll);
@@ -206,18 +206,21 @@
   Stepper.prototype.render = function () {
     var self = this, r = this.result, steps = this.graph.steps, s = this.step;
     var shown = !this.problem, known = this.known(s), current = steps[s].node;
+    // Every drawing (across and top to bottom): the hidden one is shown as it is when the column changes.
     this.graph.nodes.forEach(function (n) {
-      var g = self.figure.querySelector('.stepper-node[data-node="' + n.id + '"]');
-      set(g.querySelector(".stepper-v"), number(r.value[n.id]), shown && known.value[n.id]);
-      set(g.querySelector(".stepper-g"), "\u2202 " + number(r.grad[n.id]), shown && known.grad[n.id]);
-      g.classList.toggle("is-current", shown && n.id === current);
+      self.figure.querySelectorAll('.stepper-node[data-node="' + n.id + '"]').forEach(function (g) {
+        set(g.querySelector(".stepper-v"), number(r.value[n.id]), shown && known.value[n.id]);
+        set(g.querySelector(".stepper-g"), "\u2202 " + number(r.grad[n.id]), shown && known.grad[n.id]);
+        g.classList.toggle("is-current", shown && n.id === current);
+      });
     });
     this.graph.edges.forEach(function (e, i) {
-      var g = self.figure.querySelector('.stepper-edge[data-edge="' + i + '"]');
-      set(g.querySelector(".stepper-v"), number(r.value[e.src]), shown && known.value[e.src]);
-      set(g.querySelector(".stepper-g"), "\u2202 " + number(r.grad[e.dst] * r.local[e.dst][e.slot]),
-          shown && known.edgeGrad[i]);
-      g.classList.toggle("is-current", shown && e.dst === current && steps[s].phase !== "seed");
+      self.figure.querySelectorAll('.stepper-edge[data-edge="' + i + '"]').forEach(function (g) {
+        set(g.querySelector(".stepper-v"), number(r.value[e.src]), shown && known.value[e.src]);
+        set(g.querySelector(".stepper-g"), "\u2202 " + number(r.grad[e.dst] * r.local[e.dst][e.slot]),
+            shown && known.edgeGrad[i]);
+        g.classList.toggle("is-current", shown && e.dst === current && steps[s].phase !== "seed");
+      });
     });
     this.figure.classList.toggle("is-unavailable", !shown);
     if (shown) this.scroll.removeAttribute("aria-disabled");
@@ -231,7 +234,8 @@
     if (focused === this.next && this.next.disabled && !this.previous.disabled) this.previous.focus({ preventScroll: true });
     if (focused === this.previous && this.previous.disabled && !this.next.disabled) this.next.focus({ preventScroll: true });
     this.text.textContent = shown ? this.say.step(s, r) : this.problem;
-    if (this.desc) this.desc.textContent = this.say.summary(r, this.problem);
+    var summary = this.say.summary(r, this.problem);
+    this.descs.forEach(function (d) { d.textContent = summary; });
   };
 
   function set(element, text, visible) {

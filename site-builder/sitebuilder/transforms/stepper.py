@@ -5,6 +5,10 @@ snippets.tracer at build time (stepper_data.py) and writes, in the page's langua
 
 * an SVG (stepper_drawing.py) with every node's forward value and gradient and every connection
   labelled with both (inputs on the left); readable without JavaScript;
+* the same drawn top to bottom (stepper_narrow.py), for a column too narrow for the first:
+  a container query on the graph's box shows the wide drawing while it fits at
+  11/13 of its size or more (13 px labels at 11 px and up), else the narrow one,
+  each scaled down to the column if it is still wider;
 * the graph as JSON (nodes in topological order, edges, the order of steps and
   the wording of each local rule), from which docs/assets/javascripts/stepper.js
   adds Previous/Next, recomputes everything when the reader edits an input,
@@ -16,6 +20,7 @@ tests/browser/test_stepper.py checks what the browser shows against it.
 
 import html
 import json
+import math
 import re
 
 from mkdocs.exceptions import PluginError
@@ -23,9 +28,22 @@ from mkdocs.exceptions import PluginError
 from sitebuilder.pagemodel.site import language_of
 from sitebuilder.transforms.step_examples import EXAMPLES
 from sitebuilder.transforms.stepper_data import graph_data
-from sitebuilder.transforms.stepper_drawing import svg
+from sitebuilder.transforms.stepper_drawing import layout, svg
+from sitebuilder.transforms.stepper_narrow import narrow_arrangement
 
 MARKER = re.compile(r"<!--\s*stepper:\s*([\w-]+)\s*-->")
+# The smallest scale at which the wide drawing is still shown: its 13 px labels at 11 px.
+WIDE_MIN_SCALE = 11 / 13
+
+
+def switch(data):
+    """The container query choosing the drawing, inside the wide SVG (a <style> in the
+    page's body is not valid HTML; in an SVG it is): the threshold is this graph's own.
+    Written without "<", which an SVG's text may not hold."""
+    width = layout(data)[1]
+    figure = f"#stepper-{data['name']}"
+    return (f"<style>@container not (width >= {math.ceil(width * WIDE_MIN_SCALE)}px){{"
+            f"{figure} .stepper-wide{{display:none}}{figure} .stepper-narrow{{display:block}}}}</style>")
 
 
 def figure(name, language):
@@ -42,7 +60,8 @@ def figure(name, language):
         f'<figure class="stepper" id="stepper-{name}" data-stepper="{name}">'
         f'<p class="stepper-legend">{html.escape(words["legend"])}</p>'
         f'<div class="stepper-scroll" tabindex="0" role="region" aria-label="{html.escape(region)}">'
-        f"{svg(data)}</div>"
+        f"{svg(data, head=switch(data))}"
+        f"{svg(data, narrow_arrangement, 'narrow')}</div>"
         f'<script type="application/json" class="stepper-data">{payload}</script>'
         "</figure>"
     )

@@ -14,6 +14,7 @@ ROW_PITCH = 96
 GAP = 92          # between columns: room for the edge labels
 MARGIN = 12
 TOP = 24          # room for a caption above the first row
+CAPTION = 16      # a caption's height above its box
 
 
 def _text_width(text):
@@ -21,8 +22,8 @@ def _text_width(text):
     return sum(13 if ord(ch) > 0x1100 else 7.5 for ch in text)
 
 
-def layout(data):
-    """{node id: (x, y, width)}, SVG width, height. Columns by depth, inputs to the left."""
+def columns(data):
+    """{node id: column} counted from the inputs, and the inputs that join later (not in column 0)."""
     nodes = {n["id"]: n for n in data["nodes"]}
     consumers = {i: [] for i in nodes}
     for e in data["edges"]:
@@ -33,22 +34,40 @@ def layout(data):
     for n in data["nodes"]:  # an input sits just left of its first consumer
         if not n["inputs"] and consumers[n["id"]]:
             column[n["id"]] = min(column[c] for c in consumers[n["id"]]) - 1
-    # Rows, one column at a time from the left: the first inputs in the order
-    # a depth-first walk from the output meets them, every operation at the
-    # mean row of its inputs, an input that joins later (a weight, the tax
-    # factor, a target) just above or below the operation it feeds; then the
-    # column's boxes are pushed apart in that order.
-    late = {i for i, n in nodes.items() if not n["inputs"] and column[i] > 0}
-    first_inputs, seen, walk = [], set(), [data["root"]]
+    return column, {i for i, n in nodes.items() if not n["inputs"] and column[i] > 0}
+
+
+def box_widths(data):
+    """Each box fits its label, its caption and a long number."""
+    return {n["id"]: max(84, _text_width(max(
+        [n["label"], "−0.00000", n["caption"] or ""], key=_text_width)) + 18) for n in data["nodes"]}
+
+
+def first_inputs(data, late):
+    """The inputs of the first column, in the order a depth-first walk from the output meets them."""
+    nodes = {n["id"]: n for n in data["nodes"]}
+    found, seen, walk = [], set(), [data["root"]]
     while walk:
         node_id = walk.pop()
         if node_id in seen:
             continue
         seen.add(node_id)
         if not nodes[node_id]["inputs"] and node_id not in late:
-            first_inputs.append(node_id)
+            found.append(node_id)
         walk.extend(reversed(nodes[node_id]["inputs"]))
-    row = {i: float(k) for k, i in enumerate(first_inputs)}
+    return found
+
+
+def layout(data):
+    """{node id: (x, y, width)}, SVG width, height. Columns by depth, inputs to the left."""
+    nodes = {n["id"]: n for n in data["nodes"]}
+    column, late = columns(data)
+    # Rows, one column at a time from the left: the first inputs in the order
+    # a depth-first walk from the output meets them, every operation at the
+    # mean row of its inputs, an input that joins later (a weight, the tax
+    # factor, a target) just above or below the operation it feeds; then the
+    # column's boxes are pushed apart in that order.
+    row = {i: float(k) for k, i in enumerate(first_inputs(data, late))}
 
     def wanted(node_id):
         placed = [row[p] for p in nodes[node_id]["inputs"] if p not in late]
@@ -66,12 +85,11 @@ def layout(data):
         for k, i in enumerate(members):
             row[i] = desired[i] if k == 0 else max(desired[i], row[members[k - 1]] + 1)
     top_row = min(row.values())
-    width_of = {i: max(84, _text_width(max(
-        [nodes[i]["label"], "−0.00000", nodes[i]["caption"] or ""], key=_text_width)) + 18) for i in nodes}
-    columns = sorted(set(column.values()))
-    column_width = {c: max(width_of[i] for i in nodes if column[i] == c) for c in columns}
+    width_of = box_widths(data)
+    order = sorted(set(column.values()))
+    column_width = {c: max(width_of[i] for i in nodes if column[i] == c) for c in order}
     left, x = {}, MARGIN
-    for c in columns:
+    for c in order:
         left[c] = x
         x += column_width[c] + GAP
     place = {}
@@ -93,7 +111,7 @@ def edge_geometry(data, place):
     placed first, since they have the least room to move.
     """
     inputs_of = {n["id"]: len(n["inputs"]) for n in data["nodes"]}
-    boxes = [(x, y - 16, x + w, y + BOX_HEIGHT) for x, y, w in place.values()]  # with captions
+    boxes = [(x, y - CAPTION, x + w, y + BOX_HEIGHT) for x, y, w in place.values()]  # with captions
     lines = []
     for e in data["edges"]:
         sx, sy, sw = place[e["src"]]
@@ -120,21 +138,29 @@ def overlap(a, b):
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def svg(data):
+def wide_arrangement(data):
+    """Places, width, height and edge geometry of the drawing across (inputs on the left)."""
     place, width, height = layout(data)
-    uid = f"stepper-{data['name']}"
+    return place, width, height, edge_geometry(data, place)
+
+
+def svg(data, arrangement=wide_arrangement, kind="wide", head=""):
+    """The drawing; ``kind`` names it (class and ids), as two drawings of one graph share a page;
+    ``head`` goes first inside it."""
+    place, width, height, geometry = arrangement(data)
+    uid = f"stepper-{data['name']}" + ("" if kind == "wide" else f"-{kind}")
     esc = html.escape
     parts = [
-        f'<svg class="stepper-graph" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{uid}-desc">',
-        f'<desc id="{uid}-desc">{esc(describe(data))}</desc>',
+        f'<svg class="stepper-graph stepper-{kind}" xmlns="http://www.w3.org/2000/svg" '
+        f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{uid}-desc">',
+        f'<desc id="{uid}-desc">{esc(describe(data))}</desc>{head}',
         f'<defs><marker id="{uid}-arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="8" markerHeight="8" '
         'markerUnits="userSpaceOnUse" '
         'orient="auto-start-reverse"><path class="stepper-arrow" d="M0,0 L8,4 L0,8 z"/></marker></defs>',
         '<g class="stepper-edges">',
     ]
     values = {n["id"]: n for n in data["nodes"]}
-    for index, (e, (x1, y1, x2, y2, lx, ly)) in enumerate(zip(data["edges"], edge_geometry(data, place))):
+    for index, (e, (x1, y1, x2, y2, lx, ly)) in enumerate(zip(data["edges"], geometry)):
         src, dst = values[e["src"]], values[e["dst"]]
         local = dst["local"][e["slot"]]
         parts.append(
