@@ -41,14 +41,18 @@ def _literal(node):
     return None
 
 
-def assigned_literals(code):
-    """[(name, value)] of ``name = 0.5`` and ``a, b = 0.5, 0.6`` lines."""
+def code_nodes(code):
+    """Every node of a block's code; none for code that does not parse (a fragment)."""
     try:
-        tree = ast.parse(code)
+        return list(ast.walk(ast.parse(code)))
     except SyntaxError:
         return []
+
+
+def assigned_literals(code):
+    """[(name, value)] of ``name = 0.5`` and ``a, b = 0.5, 0.6`` lines."""
     found = []
-    for node in ast.walk(tree):
+    for node in code_nodes(code):
         if not isinstance(node, ast.Assign):
             continue
         for target in node.targets:

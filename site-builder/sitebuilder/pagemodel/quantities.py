@@ -20,7 +20,7 @@ import ast
 import re
 from dataclasses import dataclass
 
-from sitebuilder.pagemodel.names import assigned_literals, spelling
+from sitebuilder.pagemodel.names import assigned_literals, code_nodes, spelling
 from sitebuilder.pagemodel.numbers import COMMENT, LINK_TARGET, NUMBER, SUBSCRIPT, as_decimal
 
 EN_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())}
@@ -137,12 +137,8 @@ def readings(line_text, line, table, lang):
 
 def _call_literals(code):
     """[(name, value)] of keyword arguments and parameter defaults with a literal value."""
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:
-        return []
     found = []
-    for node in ast.walk(tree):
+    for node in code_nodes(code):
         pairs = []
         if isinstance(node, ast.keyword) and node.arg:
             pairs = [(node.arg, node.value)]
