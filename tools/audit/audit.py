@@ -9,7 +9,7 @@ Lighthouse comes from tools/audit/node_modules (`npm ci --prefix tools/audit`),
 axe-core from tests/browser/node_modules.
 
     python -m tools.audit.audit [--pages 5] [--only en/glossary/ ...] [--runs 3] [--sizes phone] [--no-lighthouse]
-                                [--output audit/results.md]
+                                [--reports /tmp/lighthouse] [--output audit/results.md]
 """
 
 import argparse
@@ -69,6 +69,7 @@ def main():
     parser.add_argument("--only", nargs="*", default=[], help="only these pages (site paths such as en/glossary/)")
     parser.add_argument("--sizes", nargs="*", choices=list(SIZES), default=list(SIZES), help="phone, desktop or both")
     parser.add_argument("--output", default=str(REPO / "audit" / "results.md"))
+    parser.add_argument("--reports", help="also keep every Lighthouse JSON report in this folder")
     parser.add_argument("--site", default=str(SITE), help="the built site (default: site/)")
     args = parser.parse_args()
     site = Path(args.site)
@@ -97,7 +98,7 @@ def main():
         for url in pages:
             for size in args.sizes:
                 visit = browse(browser, base + url, size)
-                scores = None if args.no_lighthouse else lighthouse(base + url, size, args.runs)
+                scores = None if args.no_lighthouse else lighthouse(base + url, size, args.runs, args.reports)
                 rows.append((url, size, scores, visit))
                 details += findings(url, size, visit)
                 output = write_table(args.output, rows, details, len(pages) * len(args.sizes), args.runs, args.sizes)

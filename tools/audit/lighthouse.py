@@ -33,9 +33,16 @@ class Scores:
     dom_elements: int  # median over the runs
 
 
-def lighthouse(url, size, runs=1):
-    """Scores of `url` at `size` ("phone": Lighthouse's mobile preset; "desktop")."""
+def lighthouse(url, size, runs=1, keep=None):
+    """Scores of `url` at `size` ("phone": Lighthouse's mobile preset; "desktop").
+    With `keep` (a folder), each run's JSON report is also written there, to see
+    what the main-thread time went to."""
     reports = [_run(url, size, CATEGORIES)] + [_run(url, size, ("performance",)) for _ in range(runs - 1)]
+    if keep:
+        name = url.split("/", 3)[-1].strip("/").replace("/", "_") or "home"
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        for number, report in enumerate(reports, 1):
+            (Path(keep) / f"{name}.{size}.{number}.json").write_text(json.dumps(report), encoding="utf-8")
     first = reports[0]
     performance = [_score(r, "performance") for r in reports]
     categories = {name: _score(first, name) for name in CATEGORIES}
