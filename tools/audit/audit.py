@@ -66,7 +66,7 @@ def main():
     parser.add_argument("--pages", type=int, default=0, help="only the first N pages of each language")
     parser.add_argument("--no-lighthouse", action="store_true", help="axe and requests only")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per visit; performance is their median")
-    parser.add_argument("--only", nargs="*", default=[], help="only these pages (site paths such as en/glossary/)")
+    parser.add_argument("--only", nargs="*", default=[], help="only these pages, in this order (such as en/glossary/)")
     parser.add_argument("--sizes", nargs="*", choices=list(SIZES), default=list(SIZES), help="phone, desktop or both")
     parser.add_argument("--output", default=str(REPO / "audit" / "results.md"))
     parser.add_argument("--reports", help="also keep every Lighthouse JSON report in this folder")
@@ -87,7 +87,7 @@ def main():
         unknown = sorted(set(args.only) - set(pages))
         if unknown:
             sys.exit(f"--only expects site paths from the navigation (such as en/glossary/); not found: {unknown}")
-        pages = [p for p in pages if p in args.only]
+        pages = list(dict.fromkeys(args.only))  # in the order given: a long run measures those first
 
     from playwright.sync_api import sync_playwright
 
