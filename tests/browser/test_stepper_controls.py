@@ -71,7 +71,9 @@ def test_the_arrows_scroll_the_graph_box_and_step_from_the_buttons(page, site_ur
     figure = open_figure(page, site_url, lang, "softmax_with_loss")
     scroll = figure.locator(".stepper-scroll")
     # Wider than its box, whatever the drawing's own size on this screen.
-    scroll.evaluate("(box) => { const svg = box.querySelector('svg');"
+    # The drawing shown on this screen (the other one, across or top to bottom, is hidden).
+    scroll.evaluate("(box) => { const svg = [...box.querySelectorAll('svg.stepper-graph')]"
+                    ".find((s) => s.getBoundingClientRect().width > 0);"
                     " svg.style.width = (box.clientWidth * 3) + 'px'; svg.style.maxWidth = 'none'; }")
     scroll.focus()
     page.keyboard.press("ArrowRight")
