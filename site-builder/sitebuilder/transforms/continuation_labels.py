@@ -53,7 +53,7 @@ def labelled(content, continues, language, stash=None):
 def label_continuations(content, page, build):
     """Every continuation block of a Markdown page gets its label, in the page's language."""
     source = page.file.abs_src_path
-    if not source or not source.endswith(".md"):
+    if not source or not source.endswith(".md") or not PYTHON_BLOCK.search(content):
         return content
     blocks = [b for b in page_model(Path(source)).blocks if b.lang in PYTHON]
     if not any(b.continues_previous for b in blocks):
