@@ -27,6 +27,7 @@ from sitebuilder.pagemodel.page import page as page_model
 from sitebuilder.pagemodel.page import page_errors
 from sitebuilder.pagemodel.site import LANGUAGES, page_files, relative
 from sitebuilder.transforms.chapter_code import chapter_file_name, chapter_script, is_chapter
+from sitebuilder.transforms.continuation_labels import METHOD_SHOWN_DEDENTED
 from tests.optional_torch import needs_torch, require_torch
 
 # A page the model cannot read stays in, so its tests fail with the model's PageError.
@@ -137,7 +138,6 @@ def test_chapter_code_file_runs_top_to_bottom_in_an_empty_folder(page, installed
 
 
 # -- A class shown a few methods at a time ------------------------------------------------------
-METHOD_SHOWN_DEDENTED = re.compile(r"^def \w+\(self\b", re.M)
 INCLUDED_FILE = re.compile(r'--8<-- "snippets/([\w/]+)\.py:\w+"')
 
 
