@@ -9,6 +9,11 @@ repository (its root on ``sys.path``, files next to the code) can help.
 Running is not enough for a block that only defines a class: it fails later,
 when the reader calls it. So every name a block's code looks up must also be
 defined (or imported) by the code copied with it.
+
+Each chapter's code file (sitebuilder/transforms/chapter_code.py) runs top
+to bottom in an empty folder and prints what the page's output blocks show;
+a class shown a few methods at a time has, put back together as the page
+says, every method of the package's class.
 """
 
 import builtins
