@@ -48,6 +48,13 @@ class TwoLayerMLP:
     def loss(self, x, t):
         """Mean softmax cross-entropy, x: (N, input_size), t one-hot (N, output_size) -> a number ()."""
         return self.last_layer.forward(self.predict(x), t)
+
+    def _share_params(self):
+        # If a caller replaced an array in params (params["W1"] = ...) instead of
+        # updating it in place, point the layers at the new array.
+        first, second = self.layers[0], self.layers[2]
+        first.W, first.b = self.params["W1"], self.params["b1"]
+        second.W, second.b = self.params["W2"], self.params["b2"]
     # --8<-- [end:forward]
 
     # --8<-- [start:backward]
@@ -69,10 +76,3 @@ class TwoLayerMLP:
 
         return {name: numerical_gradient_of(loss_of, self.params[name]) for name in PARAM_NAMES}
     # --8<-- [end:numerical]
-
-    def _share_params(self):
-        # If a caller replaced an array in params (params["W1"] = ...) instead of
-        # updating it in place, point the layers at the new array.
-        first, second = self.layers[0], self.layers[2]
-        first.W, first.b = self.params["W1"], self.params["b1"]
-        second.W, second.b = self.params["W2"], self.params["b2"]

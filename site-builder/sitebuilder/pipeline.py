@@ -15,7 +15,9 @@ the finished page: ``restore_stashed`` in ``FINISHED_PAGE``.
 from sitebuilder import stash
 from sitebuilder.transforms import (
     bilingual_pages,
+    chapter_code,
     code_search_text,
+    continuation_labels,
     diagrams,
     glossary,
     highlight_once,
@@ -75,6 +77,7 @@ CONTENT = (
     repository.real_addresses,
     notebooks.material_markup,
     stepper.step_through_figures,
+    continuation_labels.label_continuations,
     diagrams.stash_drawings,
     katex_math.stash_formulas,
     code_search_text.stash_highlighted_code,
@@ -84,11 +87,12 @@ CONTENT = (
 )
 
 # on_page_context(context, page, build) -> context: what the page template shows
-CONTEXT = (notebooks.download_and_colab_links,)
+CONTEXT = (notebooks.download_and_colab_links, chapter_code.chapter_code_link)
 
 # on_post_page(output, page, build) -> output: the finished page
 FINISHED_PAGE = (
     notebooks.copy_chapter_notebook,
+    chapter_code.write_chapter_code,
     stash.restore_stashed,
     search_index.language_search_base,
     offscreen_blocks.code_block_heights,
