@@ -37,11 +37,18 @@ KOREAN_PARTICLE_ENDING = re.compile(
 )
 
 
+# Elements that can sit inside a word: the glossary tooltips (<abbr>) wrap a term with
+# its particle outside ("<abbr>층</abbr>마다"), which is one word to the reader and the index.
+INLINE_TAGS = {"a", "abbr", "b", "em", "i", "span", "strong", "sub", "sup", "code", "mark", "small"}
+
+
 class _ProseText(HTMLParser):
     """Text of a page's article, without code, math, diagrams or scripts."""
 
     SKIP_TAGS = {"pre", "code", "script", "style", "svg", "math"}
-    SKIP_CLASSES = ("katex", "mermaid", "headerlink", "md-source")
+    # Not prose: math, diagrams, the site's own labels (heading links, the repository link,
+    # the "continues the block above" label, which the search index leaves out).
+    SKIP_CLASSES = ("katex", "mermaid", "headerlink", "md-source", "code-continues")
 
     def __init__(self):
         super().__init__()
@@ -49,8 +56,11 @@ class _ProseText(HTMLParser):
         self.skipping = []  # stack of (tag, depth) for skipped elements
         self.depth = 0
         self.parts = []
+        self.after_math = False  # the next text is glued to a formula just skipped
 
     def handle_starttag(self, tag, attrs):
+        if tag not in INLINE_TAGS:
+            self.parts.append(" ")  # a block boundary separates words; an <abbr> inside a word does not
         if tag in {"br", "img", "hr", "input", "meta", "link", "wbr", "col", "source"}:
             return
         self.depth += 1
@@ -62,23 +72,31 @@ class _ProseText(HTMLParser):
             self.skipping.append(self.depth)
 
     def handle_endtag(self, tag):
+        if tag not in INLINE_TAGS:
+            self.parts.append(" ")
         if tag in {"br", "img", "hr", "input", "meta", "link", "wbr", "col", "source"}:
             return
         if self.skipping and self.skipping[-1] == self.depth:
             self.skipping.pop()
+            self.after_math = True
         if tag == "article":
             self.in_article -= 1
         self.depth -= 1
 
     def handle_data(self, data):
         if self.in_article and not self.skipping:
+            if self.after_math:
+                # "\\(x\\)보다", "\\(w\\)들이": a particle written onto a formula is not a word
+                # anyone types into the search box (the index holds it glued to the formula's text).
+                data = re.sub(r"^[가-힣]+", "", data)
             self.parts.append(data)
+        self.after_math = False
 
 
 def prose(url):
     parser = _ProseText()
     parser.feed((SITE / url / "index.html").read_text(encoding="utf-8"))
-    return " ".join(parser.parts)
+    return "".join(parser.parts)
 
 
 @functools.cache  # the Korean list serves two tests; the built pages do not change during a run

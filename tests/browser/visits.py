@@ -165,6 +165,9 @@ def _dark_scheme_axe(page):
     page.locator("label[for='__palette_1']").first.click()
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     wait_until_drawn(page)
+    # The toggle's tooltip fades in under the pointer: axe reads colours as they are drawn,
+    # so it measures once every transition has ended, as a reader sees the page settle.
+    page.wait_for_function("() => document.getAnimations().every((a) => a.playState !== 'running')")
     return axe_violations(page)
 
 
