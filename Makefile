@@ -150,7 +150,9 @@ lint: | $(PYTHON)
 # .venv-minimums of that Python with exactly that NumPy and the wheel, where every page
 # block must print its output block (tools/minimums.py; PyTorch blocks left out).
 # Needs that Python (python3.10 on PATH, or MIN_PYTHON=/path/to/python3.10) and PyPI for NumPy.
-MIN_PYTHON ?= python$(shell sed -n 's/^requires-python = ">=\([0-9.]*\)".*/\1/p' pyproject.toml)
+MIN_VERSION := $(shell sed -n 's/^requires-python = ">=\([0-9.]*\)".*/\1/p' pyproject.toml)
+# That Python where pyenv keeps it (its shim answers only for the selected versions), else on PATH.
+MIN_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/$(MIN_VERSION).*/bin/python$(MIN_VERSION)) python$(MIN_VERSION))
 minimums: $(TEST_READY)
 	$(QUIET_EOL) $(PYTHON) -m tools.minimums --python "$(MIN_PYTHON)"
 

@@ -161,9 +161,26 @@ def placeholders(content, page, stash):
     return ARITHMATEX.sub(replace, content)
 
 
+# KaTeX's font faces beyond the two nearly every formula uses (overrides/main.html
+# preloads those), by a class of KaTeX's markup that sets text in them: a page whose
+# formulas use one gets it preloaded too, or its lines grow when the face arrives.
+EXTRA_FACES = {"small-op": "Size1-Regular", "large-op": "Size2-Regular", "mathbf": "Main-Bold",
+               "delimsizing size1": "Size1-Regular", "delimsizing size2": "Size2-Regular"}
+
+
+def faces_used(markup):
+    """The extra KaTeX faces a formula's markup is set in (sorted)."""
+    return sorted({face for css_class, face in EXTRA_FACES.items() if css_class in markup})
+
+
 def stash_formulas(html_content, page, build):
-    """Each formula rendered by KaTeX and put aside; the search indexes its MathML's text."""
-    return placeholders(html_content, page, build.stash(page))
+    """Each formula rendered by KaTeX and put aside; the search indexes its MathML's text.
+    The page also learns which extra font faces its formulas use (``page.katex_faces``)."""
+    stash = build.stash(page)
+    before = len(stash.kept)
+    content = placeholders(html_content, page, stash)
+    page.katex_faces = faces_used("".join(stash.kept[before:]))
+    return content
 
 
 def save_rendered_formulas(build):
