@@ -228,3 +228,16 @@ def axe_result(page):
 def axe_violations(page):
     start_axe(page)
     return axe_result(page)
+
+
+def copy_with_its_button(page, block, where):
+    """What Material's copy button of a code block puts on the clipboard (the block hovered, as a reader does)."""
+    button = block.locator("button.md-code__button[data-md-type='copy']")
+    try:
+        button.wait_for(state="attached", timeout=10_000)  # Material adds it from its script
+    except PlaywrightTimeoutError:
+        pass
+    assert button.count() == 1, f"{where} has no copy button"
+    block.hover()
+    button.click()
+    return page.evaluate("navigator.clipboard.readText()")

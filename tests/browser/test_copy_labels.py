@@ -6,9 +6,9 @@ copies the block's ``<code>``, leaves it out.
 """
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from sitebuilder.transforms.continuation_labels import LABELS
+from tests.browser.measure import copy_with_its_button
 
 PAGES = [("ko", "chapters/08-mlp-numpy/"), ("en", "en/chapters/08-mlp-numpy/")]
 
@@ -20,16 +20,8 @@ def test_a_continuation_is_labelled_and_its_copy_button_copies_only_the_code(pag
     label = page.locator("article p.code-continues", has_text=LABELS[language]["continues"]).first
     assert label.is_visible(), f"/{url}: no visible continuation label"
     block = label.locator("xpath=following-sibling::div[1]")
-    button = block.locator("button.md-code__button[data-md-type='copy']")
-    try:
-        button.wait_for(state="attached", timeout=10_000)  # Material adds it from its script
-    except PlaywrightTimeoutError:
-        pass
-    assert button.count() == 1, f"/{url}: the labelled block has no copy button"
     label.scroll_into_view_if_needed()
-    block.hover()
-    button.click()
-    copied = page.evaluate("navigator.clipboard.readText()")
+    copied = copy_with_its_button(page, block, f"/{url}: the labelled block")
     assert copied.strip() == block.locator("code").inner_text().strip(), "the copy button copied something else"
     assert LABELS[language]["continues"] not in copied
 

@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.browser.measure import RENDERED
+from tests.browser.measure import RENDERED, copy_with_its_button
 from tests.browser.visits import PAGE_STATE_SIZE, describe, expected_diagrams, measured, static_html
 from tests.site_build import site_pages
 
@@ -139,15 +139,7 @@ def test_code_blocks_have_a_working_copy_button(page, page_log, site_url):
     page.goto(site_url + url, wait_until=READY)
     block = page.locator("article div.highlight").first
     assert block.count() == 1, f"/{url} has no code block"
-    button = block.locator("button.md-code__button[data-md-type='copy']")
-    try:
-        button.wait_for(state="attached", timeout=10_000)  # Material adds it from its script
-    except PlaywrightTimeoutError:
-        pass
-    assert button.count() == 1, f"the first code block of /{url} has no copy button"
-    block.hover()
-    button.click()
-    copied = page.evaluate("navigator.clipboard.readText()")
+    copied = copy_with_its_button(page, block, f"the first code block of /{url}")
     code = block.locator("code").inner_text()
     assert copied.strip() and copied.strip() == code.strip(), "the copy button copied something else"
 
