@@ -1,5 +1,6 @@
 """Nothing runs only on GitHub: each step of the workflow that runs something is
-`make <part>` for a part of `make ci` (the Makefile's CI_PARTS), and each part has its job."""
+`make <part>` for a part of `make ci` (the Makefile's CI_PARTS), each part has its job,
+and .ci/run runs every part."""
 
 import re
 
@@ -30,3 +31,9 @@ def test_every_workflow_command_is_a_part_of_make_ci():
 def test_every_part_of_make_ci_has_its_job():
     run = set(workflow_commands().values())
     assert [part for part in ci_parts() if f"make {part}" not in run] == []
+
+
+def test_ci_run_names_every_part_in_the_makefiles_order():
+    found = re.search(r'^make ci CI_PARTS="([^"]+)"$', (REPO / ".ci" / "run").read_text(encoding="utf-8"), re.M)
+    assert found, ".ci/run must run `make ci CI_PARTS=\"...\"`, naming each part"
+    assert found.group(1).split() == ci_parts(), "the parts .ci/run names differ from the Makefile's CI_PARTS"
