@@ -57,8 +57,9 @@ def build_site(site_dir=None, **environment):
     """A strict build into site/ (or `site_dir`), with `environment` added."""
     # As `make build` runs it (the Makefile says why each is set).
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NBCONVERT_DISABLE_CONFIG_EXPORTERS="1", **environment)
-    if last_commit_time():
-        env.setdefault("SOURCE_DATE_EPOCH", last_commit_time())
+    commit_time = last_commit_time()
+    if commit_time:  # none outside a git checkout: MkDocs then dates the build by the clock
+        env.setdefault("SOURCE_DATE_EPOCH", commit_time)
     where = ["--site-dir", str(site_dir)] if site_dir else []
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *where],  # not -q: it hides the warnings strict counts
