@@ -18,8 +18,9 @@ from sitebuilder.pagemodel.site import DOCS, LANGUAGES
 from sitebuilder.transforms.step_examples import EXAMPLES
 from sitebuilder.transforms.stepper import figure, step_through_figures
 from sitebuilder.transforms.stepper_data import graph_data, number
-from sitebuilder.transforms.stepper_drawing import BOX_HEIGHT, CAPTION, edge_geometry, layout, overlap
+from sitebuilder.transforms.stepper_drawing import BOX_HEIGHT, CAPTION, edge_geometry, layout, overlap, wide_arrangement
 from sitebuilder.transforms.stepper_narrow import narrow_arrangement
+from sitebuilder.transforms.stepper_routes import crossed, crosses, route
 
 # Where each example is placed (the same page in both languages).
 PLACES = {
@@ -204,3 +205,23 @@ def test_both_drawings_carry_the_same_numbers_and_only_one_is_shown_at_a_time(na
     assert len(ids) == len(set(ids)), "an id is used twice"
     width = layout(graph_data(name, "en"))[1]
     assert f"@container not (width >= {math.ceil(width * 11 / 13)}px)" in html
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", EXAMPLES)
+@pytest.mark.parametrize("arrangement", [wide_arrangement, narrow_arrangement], ids=["wide", "narrow"])
+def test_no_edge_passes_behind_a_box_other_than_its_ends(arrangement, name, lang):
+    data = graph_data(name, lang)
+    place, _, _, geometry = arrangement(data)
+    for e, (points, *_) in zip(data["edges"], geometry, strict=True):
+        boxes = {i: (x, y - CAPTION, x + w, y + BOX_HEIGHT) for i, (x, y, w) in place.items()
+                 if i not in (e["src"], e["dst"])}
+        behind = [i for i, box in boxes.items() if crossed(points, [box])]
+        assert not behind, f"{e['src']}->{e['dst']} is drawn through {', '.join(behind)}"
+
+
+def test_a_straight_edge_through_a_box_is_routed_beside_it():
+    box = (40, 40, 60, 60)
+    assert crosses((50, 0), (50, 100), box) and not crosses((0, 0), (100, 0), box)
+    points = route((50, 0), (52, 100), [box], flow=1)
+    assert len(points) == 4 and not crossed(points, [box])

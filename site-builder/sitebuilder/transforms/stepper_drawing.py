@@ -7,6 +7,7 @@ forward above it and the gradient sent back below it; inputs on the left.
 import html
 
 from sitebuilder.transforms.stepper_data import number
+from sitebuilder.transforms.stepper_routes import along, route
 
 # -- layout ---------------------------------------------------------------------
 BOX_HEIGHT = 58
@@ -104,33 +105,37 @@ def layout(data):
 
 # -- the static figure ----------------------------------------------------------
 def edge_geometry(data, place):
-    """Per edge: the line's end points and where its two labels go.
+    """Per edge: the points of its line (stepper_routes: around any box in its way)
+    and where its two labels go.
 
     A label sits in the gap before the target unless it would cover another
     label or a box there; then it slides back along its line. Short edges are
     placed first, since they have the least room to move.
     """
     inputs_of = {n["id"]: len(n["inputs"]) for n in data["nodes"]}
-    boxes = [(x, y - CAPTION, x + w, y + BOX_HEIGHT) for x, y, w in place.values()]  # with captions
+    boxes = {i: (x, y - CAPTION, x + w, y + BOX_HEIGHT) for i, (x, y, w) in place.items()}  # with captions
     lines = []
     for e in data["edges"]:
         sx, sy, sw = place[e["src"]]
         tx, ty, _ = place[e["dst"]]
         k = inputs_of[e["dst"]]
-        lines.append((sx + sw, sy + BOX_HEIGHT / 2, tx, ty + BOX_HEIGHT / 2 + (e["slot"] - (k - 1) / 2) * 16))
+        others = [b for i, b in boxes.items() if i not in (e["src"], e["dst"])]
+        lines.append(route((sx + sw, sy + BOX_HEIGHT / 2),
+                           (tx, ty + BOX_HEIGHT / 2 + (e["slot"] - (k - 1) / 2) * 16), others, flow=0))
     labels, out = [], [None] * len(lines)
-    for index in sorted(range(len(lines)), key=lambda i: lines[i][2] - lines[i][0]):
-        x1, y1, x2, y2 = lines[index]
+    for index in sorted(range(len(lines)), key=lambda i: lines[i][-1][0] - lines[i][0][0]):
+        points = lines[index]
+        (x1, _), (x2, _) = points[0], points[-1]
 
-        def at(lx, x1=x1, y1=y1, x2=x2, y2=y2):  # this line's ends, bound now
-            ly = y1 + (y2 - y1) * (lx - x1) / (x2 - x1) if x2 != x1 else y2
+        def at(lx, points=points):  # this line's points, bound now
+            ly = along(points, lx, flow=0)
             return lx, ly, (lx - 40, ly - 20, lx + 40, ly + 20)
 
         candidates = [at(x2 - GAP / 2 - step) for step in range(0, int(x2 - x1 - GAP / 2), 23)]
-        free = [c for c in candidates if not any(overlap(c[2], b) for b in labels + boxes)]
+        free = [c for c in candidates if not any(overlap(c[2], b) for b in labels + list(boxes.values()))]
         lx, ly, box = (free or candidates or [at((x1 + x2) / 2)])[0]
         labels.append(box)
-        out[index] = (x1, y1, x2, y2, lx, ly)
+        out[index] = (points, lx, ly)
     return out
 
 
@@ -160,12 +165,12 @@ def svg(data, arrangement=wide_arrangement, kind="wide", head=""):
         '<g class="stepper-edges">',
     ]
     values = {n["id"]: n for n in data["nodes"]}
-    for index, (e, (x1, y1, x2, y2, lx, ly)) in enumerate(zip(data["edges"], geometry)):
+    for index, (e, (points, lx, ly)) in enumerate(zip(data["edges"], geometry)):
         src, dst = values[e["src"]], values[e["dst"]]
         local = dst["local"][e["slot"]]
         parts.append(
             f'<g class="stepper-edge" data-edge="{index}" data-src="{e["src"]}" data-dst="{e["dst"]}">'
-            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2 - 1:.1f}" y2="{y2:.1f}" marker-end="url(#{uid}-arrow)"/>'
+            f'<polyline points="{drawn(points, kind)}" marker-end="url(#{uid}-arrow)"/>'
             f'<text class="stepper-v" x="{lx:.1f}" y="{ly - 6:.1f}">{number(src["value"])}</text>'
             f'<text class="stepper-g" x="{lx:.1f}" y="{ly + 16:.1f}">∂ {number(dst["grad"] * local)}</text>'
             "</g>"
@@ -187,6 +192,13 @@ def svg(data, arrangement=wide_arrangement, kind="wide", head=""):
         )
     parts.append("</g></svg>")
     return "".join(parts)
+
+
+def drawn(points, kind):
+    """A polyline's points attribute; its end a pixel short of the box (behind the arrowhead's tip)."""
+    *rest, (x, y) = points
+    end = (x - 1, y) if kind == "wide" else (x, y - 1)
+    return " ".join(f"{px:.1f},{py:.1f}" for px, py in [*rest, end])
 
 
 def describe(data):

@@ -18,6 +18,7 @@ from sitebuilder.transforms.stepper_drawing import (
     first_inputs,
     overlap,
 )
+from sitebuilder.transforms.stepper_routes import along, route
 
 ROW_PITCH = 156     # box, caption above it, and room for two edge labels between rows
 COLUMN_PITCH = 116  # between the centres of neighbouring boxes: room for a label beside a line
@@ -83,29 +84,33 @@ def _placed(nodes, centre, row_of, width_of):
 
 
 def narrow_edges(data, place, width, room=(0, None)):
-    """Per edge: the line's end points and where its two labels go, as stepper_drawing.edge_geometry.
+    """Per edge: the points of its line and where its two labels go, as stepper_drawing.edge_geometry.
 
     An arrow ends above its target's caption. Its labels sit beside the line,
     on the side it comes from where there is room, else on the other, as near
     the target as they cover no box and no other label; short edges are placed first.
     """
     nodes = {n["id"]: n for n in data["nodes"]}
-    boxes = [(x, y - CAPTION, x + w, y + BOX_HEIGHT) for x, y, w in place.values()]
+    by_node = {i: (x, y - CAPTION, x + w, y + BOX_HEIGHT) for i, (x, y, w) in place.items()}
+    boxes = list(by_node.values())
     lines = []
     for e in data["edges"]:
         sx, sy, sw = place[e["src"]]
         tx, ty, tw = place[e["dst"]]
         k = len(nodes[e["dst"]]["inputs"])
-        lines.append((sx + sw / 2, sy + BOX_HEIGHT, tx + tw / 2 + (e["slot"] - (k - 1) / 2) * 16,
-                      ty - (CAPTION if nodes[e["dst"]]["caption"] else 0)))
+        others = [b for i, b in by_node.items() if i not in (e["src"], e["dst"])]
+        lines.append(route((sx + sw / 2, sy + BOX_HEIGHT),
+                           (tx + tw / 2 + (e["slot"] - (k - 1) / 2) * 16,
+                            ty - (CAPTION if nodes[e["dst"]]["caption"] else 0)), others, flow=1))
     half_w, half_h = LABEL
     labels, out = [], [None] * len(lines)
-    for index in sorted(range(len(lines)), key=lambda i: lines[i][3] - lines[i][1]):
-        x1, y1, x2, y2 = lines[index]
+    for index in sorted(range(len(lines)), key=lambda i: lines[i][-1][1] - lines[i][0][1]):
+        points = lines[index]
+        y1, (x2, y2) = points[0][1], points[-1]
         candidates = []
         for ly in range(int(y2 - half_h - 2), int(y1 + half_h) - 1, -4):
-            at = x1 + (x2 - x1) * (ly - y1) / (y2 - y1)
-            for side in ((1, -1) if x1 >= x2 - 1 else (-1, 1)):  # first on the side the line comes from
+            at = along(points, ly, flow=1)
+            for side in ((1, -1) if points[-2][0] >= x2 - 1 else (-1, 1)):  # first on the side the line comes from
                 lx = at + side * (half_w + 6)
                 candidates.append((lx, ly, (lx - half_w, ly - half_h, lx + half_w, ly + half_h)))
         low, high = room[0], width if room[1] is None else room[1]
@@ -113,7 +118,7 @@ def narrow_edges(data, place, width, room=(0, None)):
         free = [c for c in inside if not any(overlap(c[2], b) for b in labels + boxes)]
         lx, ly, box = (free or inside or candidates)[0]
         labels.append(box)
-        out[index] = (x1, y1, x2, y2, lx, ly)
+        out[index] = (points, lx, ly)
     return out
 
 
@@ -128,5 +133,5 @@ def narrow_arrangement(data):
     left = min([0] + [lx - LABEL[0] - MARGIN / 2 for *_, lx, _ in geometry])
     right = max([width] + [lx + LABEL[0] + MARGIN / 2 for *_, lx, _ in geometry])
     place = {i: (x - left, y, w) for i, (x, y, w) in place.items()}
-    geometry = [(x1 - left, y1, x2 - left, y2, lx - left, ly) for x1, y1, x2, y2, lx, ly in geometry]
+    geometry = [([(x - left, y) for x, y in points], lx - left, ly) for points, lx, ly in geometry]
     return place, round(right - left), height, geometry
