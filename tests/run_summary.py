@@ -9,6 +9,7 @@ much it left out, and the formula check says how much it could not evaluate.
 from collections import Counter
 
 FORMULAS = Counter()  # "evaluated", "unchecked": tests/test_formulas.py counts them
+MATH_NUMBERS = Counter()  # "evaluated", "named", "page-wide": tests/test_number_positions.py counts them
 TORCH_SKIPS = Counter()  # what each test skipped for want of PyTorch would have checked
 TORCH_MARKS = ("PyTorch", "'torch'")  # require_torch's reason; pytest.importorskip("torch")'s
 SKIP_KIND = {"tests/test_notebooks.py": "notebooks", "tests/test_copy_runnable.py": "copied-page runs"}
@@ -20,6 +21,13 @@ def formula_line():
         return None
     return (f"formulas: {FORMULAS['evaluated']} evaluated, {FORMULAS['unchecked']} unchecked "
             "(reasons in tests/formulas_unchecked.yml)")
+
+
+def math_numbers_line():
+    if not MATH_NUMBERS:
+        return None
+    return (f"numbers in math: {MATH_NUMBERS['evaluated']} evaluated, {MATH_NUMBERS['named']} bound to a name, "
+            f"{MATH_NUMBERS['page-wide']} only checked against the page's printed values (tests/math_numbers.py)")
 
 
 def torch_line():
@@ -62,6 +70,6 @@ def pytest_runtest_logreport(report):
 
 
 def pytest_terminal_summary(terminalreporter):
-    for line in (formula_line(), torch_line()):
+    for line in (formula_line(), math_numbers_line(), torch_line()):
         if line:
             terminalreporter.write_line(line, yellow=True, bold=True)

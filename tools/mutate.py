@@ -119,6 +119,22 @@ MUTATIONS += [
 ]
 
 
+# --- Numbers placed in a row, at the ends of a column, or after \approx --------
+# (tests/position_check.py, tests/math_numbers.py): each new value is printed
+# elsewhere in the same section, so the section and page-wide checks pass it.
+PLACES = ("tests/test_number_positions.py",)
+MUTATIONS += [
+    Mutation("placed number: relu row's 4.64 -> relu He's 1.16, one of several (both)",
+             [(f"en/{CH09}", "about 4.64 times per layer. With", "about 1.16 times per layer. With"),
+              (f"ko/{CH09}", "층마다 약 4.64배씩", "층마다 약 1.16배씩")], checks=PLACES),
+    Mutation("range end: loss 'from 1.129 to 0.0551' -> 'to 0.0862' (both)",
+             [(f"en/{CH08}", "from 1.129 to 0.0551", "from 1.129 to 0.0862"),
+              (f"ko/{CH08}", "1.129에서 0.0551로", "1.129에서 0.0862로")], checks=PLACES),
+    Mutation("number in math: ln 3 ≈ 1.0986 -> 1.1290, the first loss (both)",
+             both(CH08, r"\(\ln 3 \approx 1.0986\)", r"\(\ln 3 \approx 1.1290\)"), checks=PLACES),
+]
+
+
 # --- A sentence dropped from one language (tests/sentence_parity.py) ------------
 MUTATIONS += [
     Mutation("sentence: one dropped from the Korean page only (ch01)",

@@ -1,0 +1,89 @@
+"""The numbers of a page's math, each sorted by what checks it.
+
+tests/test_formulas.py evaluates ``a = b`` chains but leaves the part after
+``\\approx`` to the number checks; a number there that no symbol names
+(``\\(-\\log 0.7 \\approx 0.3567\\)``, ``\\(\\ln 3 \\approx 1.0986\\)``) matched
+any equal printed value of the page. Here the side before it is evaluated when
+it holds no symbol, and the number must show that value. Every number of the
+math (0-10 excepted) is then one of
+
+* ``evaluated``: the result or an operand of such a constant expression, or of an
+  ``=`` chain tests/test_formulas.py evaluates;
+* ``named``: the value of a symbol (``L \\approx 0.0136``, ``w_2 = 0.6``), bound to
+  the value the code gives that name (tests/number_check.py, mistied_numbers);
+* ``page-wide``: any other number (a factor inside a formula with symbols,
+  ``\\sqrt{32}``'s 32): only required to be printed somewhere on its page. The run's
+  last lines count them.
+"""
+
+import re
+from dataclasses import dataclass
+
+from sitebuilder.pagemodel.formulas import aligned_lines
+from sitebuilder.pagemodel.names import claims
+from sitebuilder.pagemodel.numbers import NUMBER, SUBSCRIPT, Stated, shows
+from sitebuilder.pagemodel.tex_arithmetic import Unreadable, read_side
+from tests.formula_claims import SEPARATORS, Scope, top_level_split
+
+RELATION = re.compile(r"\\approx|≈")
+
+
+@dataclass(frozen=True)
+class MathNumber:
+    stated: Stated
+    kind: str  # "evaluated", "named", "page-wide"
+    value: object = None  # what the expression before it gives (evaluated only)
+    expression: str = ""
+
+    @property
+    def wrong(self):
+        return self.kind == "evaluated" and self.value is not None and not shows(self.stated.text, self.value)
+
+
+def _constant(tex):
+    """The value of a side without symbols, or None."""
+    try:
+        node = read_side(tex)
+        if node.symbols():
+            return None
+        return float(node.value(Scope({}, 0)))
+    except (Unreadable, ValueError, TypeError, IndexError, ZeroDivisionError):
+        return None
+
+
+def chains(body):
+    body = re.sub(r"\\(?:begin|end)\{(?:aligned|align\*?|gathered)\}", " ", body)
+    for line in aligned_lines(body):
+        for chunk in SEPARATORS.split(line):
+            sides = [s.strip().strip(",.").strip() for part in RELATION.split(chunk.replace("&", " "))
+                     for s in top_level_split(part)]
+            yield chunk, [s for s in sides if s]
+
+
+def math_numbers(page):
+    """[MathNumber] for every number above 10 or with decimals in the page's math."""
+    found = []
+    for math in page.math:
+        named = {n for _, n in claims(math.body)}
+        for chunk, sides in chains(math.body):
+            results = {}
+            for before, side in zip(sides, sides[1:]):
+                if NUMBER.fullmatch(side.replace(" ", "")):
+                    value = _constant(before)
+                    if value is not None:
+                        results[side.replace(" ", "")] = (value, before)
+            evaluated_chunk = bool(results) or (len(sides) > 1 and all(_constant(s) is not None for s in sides))
+            for m in NUMBER.finditer(SUBSCRIPT.sub("_", chunk)):
+                stated = Stated(m.group(), math.line)
+                if stated.is_free:
+                    continue
+                if m.group() in results:
+                    value, before = results[m.group()]
+                    found.append(MathNumber(stated, "evaluated", value, before))
+                elif evaluated_chunk:
+                    found.append(MathNumber(stated, "evaluated"))
+                elif m.group() in named:
+                    found.append(MathNumber(stated, "named"))
+                else:
+                    found.append(MathNumber(stated, "page-wide"))
+    return found
