@@ -153,3 +153,13 @@ def page(page, page_log):
 def wait_for_requests(page, page_log):
     """wait_for_requests(search=True, timeout=5.0): watch.wait_for_answers on the test's page."""
     return functools.partial(wait_for_answers, page, page_log)
+
+
+def pytest_collection_modifyitems(config, items):
+    """A test under tests/browser/ without the browser mark would run in `-m "not browser"`
+    (the no-browser CI part), where Chromium and node_modules may be missing: refuse it."""
+    unmarked = [item.nodeid for item in items
+                if item.nodeid.startswith("tests/browser/") and item.get_closest_marker("browser") is None]
+    if unmarked:
+        raise pytest.UsageError("tests under tests/browser/ need `pytestmark = pytest.mark.browser`: "
+                                + ", ".join(unmarked))

@@ -10,6 +10,8 @@ import pytest
 from sitebuilder.transforms.continuation_labels import LABELS
 from tests.browser.measure import copy_with_its_button
 
+pytestmark = pytest.mark.browser
+
 PAGES = [("ko", "chapters/08-mlp-numpy/"), ("en", "en/chapters/08-mlp-numpy/")]
 
 
