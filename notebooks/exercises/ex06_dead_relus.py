@@ -79,6 +79,7 @@ checks.after_large_step(x, W, b, v, t, LEARNING_RATE, SLOPE, dead_after_step, le
 z = x @ W + b                            # (200, 16)
 dead_mask = np.all(z <= 0, axis=0)       # dead on the whole batch, not on one input
 dead_count = int(dead_mask.sum())
+print("active inputs per neuron:", (z > 0).sum(axis=0))
 print(f"dead neurons: {dead_count} of {W.shape[1]}, indices {np.flatnonzero(dead_mask)}")
 checks.dead_neurons(x, W, b, dead_mask, dead_count)
 
@@ -143,9 +144,10 @@ checks.after_large_step(x, W, b, v, t, LEARNING_RATE, SLOPE, dead_after_step, le
 # 전혀 움직이지 않고, 다음 걸음에서도 입력은 여전히 0 이하라 기울기는 다시 0입니다. 그래서 죽은 뉴런은 자기 기울기로는
 # 살아나지 못합니다(위의 두 번째 걸음이 그것을 보여 줍니다).
 #
-# 학습률 0.3의 한 걸음은 너무 큽니다. 손실이 오히려 커졌고, 죽은 뉴런은 2개에서 8개가 되었습니다. 편향의 기울기가 큰
-# 뉴런은 한 번에 큰 음수 쪽으로 밀려나 배치 전체에서 꺼질 수 있습니다. 학습률을 10분의 1로 줄이면 새로 죽는 뉴런이
-# 1개로 줄지만 0개는 아닙니다. 경계 가까이 있던 뉴런은 작은 걸음으로도 넘어갑니다. Leaky ReLU는 음수 쪽에서도 국소
+# 학습률 0.3의 한 걸음은 너무 큽니다. 손실이 오히려 커졌고, 죽은 뉴런은 2개에서 8개가 되었습니다. 한 걸음은 각 뉴런의
+# 가중치와 편향을 학습률 곱하기 기울기만큼 옮기는데, 걸음이 크면 여러 뉴런의 $z$가 한꺼번에 모든 입력에서 0 아래로
+# 내려갑니다. 학습률을 10분의 1로 줄이면 새로 죽는 뉴런이 1개로 줄지만 0개는 아닙니다. 켜지는 입력이 1개뿐이던 뉴런처럼
+# 경계에 가까운 뉴런은 작은 걸음으로도 넘어갑니다. Leaky ReLU는 음수 쪽에서도 국소
 # 미분이 0.01이라 죽은 뉴런의 기울기가 0이 아닙니다. 다만 살아 있는 뉴런의 기울기보다 두 자릿수쯤 작아 천천히 움직이고, 그 방향도
 # 손실이 정하므로 다시 켜진다는 보장은 없습니다. 그래서 두 방법 모두 죽은 ReLU를 줄여 줄 뿐 막지는 못합니다.
 # 5장의 '죽은 ReLU' 절도 함께 보십시오.
@@ -159,10 +161,10 @@ checks.after_large_step(x, W, b, v, t, LEARNING_RATE, SLOPE, dead_after_step, le
 # bias with a zero gradient does not move at all; at the next step the inputs are still at most 0 and the gradient
 # is 0 again. So a dead neuron cannot come back through its own gradient (the second step above shows it).
 #
-# A step with learning rate 0.3 is too large: the loss went up, and the dead neurons went from 2 to 8. A neuron
-# whose bias gradient is large can be pushed far to the negative side in one step and switch off on the whole
-# batch. A learning rate 10 times smaller kills 1 new neuron instead, not 0: a neuron near the boundary crosses it
-# even with a small step. Leaky ReLU has a local derivative of 0.01 on the negative side too, so a dead neuron's
+# A step with learning rate 0.3 is too large: the loss went up, and the dead neurons went from 2 to 8. A step moves
+# each neuron's weights and bias by the learning rate times their gradient, and a large step moves the $z$ of several
+# neurons below 0 on every input at once. A learning rate 10 times smaller kills 1 new neuron instead, not 0: a
+# neuron near the boundary, such as one that was on for only 1 input, crosses it even with a small step. Leaky ReLU has a local derivative of 0.01 on the negative side too, so a dead neuron's
 # gradient is not 0. But it is about two orders of magnitude smaller than a live neuron's, so the neuron moves slowly, and the
 # loss decides the direction, so nothing guarantees that it switches back on. Both remedies therefore reduce dead
 # ReLUs rather than prevent them. See also chapter 5's section 'Dead ReLU'.
