@@ -6,7 +6,8 @@ from snippets.exercises import checks
 
 # Messages that say an answer is not right (yet).
 FAILING = ("blank", "blank_code", "wrong", "too_rounded", "number_expected", "array_expected", "shape",
-           "not_a_number", "raised", "sum", "not_restored", "some_wrong")
+           "not_a_number", "raised", "sum", "not_restored", "mask_dtype", "mask_per_input", "not_exactly_zero",
+           "some_wrong")
 
 
 def check_words(key, language):

@@ -35,6 +35,8 @@ CASES = {
                                ("norms", {"activation": "sigmoid"})),
     "05-retain-graph": (("x_grad_after", {"calls": 2}), "x_grad = 4.0  # after one call", False, "wrong",
                         ("x_grad_after", {"calls": 2})),
+    "06-dead-relus": ("dead_mask", "dead_mask = (x @ W + b <= 0).any(axis=0)  # any input, not every input",
+                      True, "wrong", "dead_mask"),
 }
 
 

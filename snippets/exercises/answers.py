@@ -1,6 +1,6 @@
 """Judge one answer against the expected value, without words.
 
-checks.py turns a Verdict into a sentence in the notebook's language. What is
+messages.py turns a Verdict into a sentence in the notebook's language. What is
 judged here: a blank (``...``), something that is not a number, a wrong shape
 (a 1-element array where a number is expected is named as such), a value
 right to the tolerance, a value rounded as a learner would copy it from a
