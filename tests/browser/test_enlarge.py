@@ -32,6 +32,19 @@ SHOWN = """() => {
           own: shown.width && shown.width.baseVal ? shown.width.baseVal.value : shown.naturalWidth,
           focusInside: dialog.contains(document.activeElement)};
 }"""
+# Resolves once the button has stayed put for three frames: blocks drawn late
+# (content-visibility, fonts) may still move the page just after a scroll.
+SETTLED = """(i) => new Promise((resolve) => {
+  const button = document.querySelectorAll('.enlarge-button')[i];
+  let last = null, still = 0;
+  const look = () => {
+    const now = button.getBoundingClientRect().top + ':' + window.scrollY;
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= 3) resolve(true); else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+})"""
 WHERE = "(i) => [window.scrollY, document.activeElement === document.querySelectorAll('.enlarge-button')[i]]"
 
 
@@ -60,6 +73,7 @@ def test_every_figure_opens_full_screen_and_closes_with_escape(page, site_url, u
         button = buttons.nth(index)
         assert button.get_attribute("aria-label") == enlarge
         button.scroll_into_view_if_needed()
+        page.evaluate(SETTLED, index)
         size = button.bounding_box()
         assert size["width"] >= 44 and size["height"] >= 44, f"{where}: button {index} is {size}"
         before = page.evaluate(WHERE, index)[0], button.bounding_box()
