@@ -47,8 +47,7 @@ def test_an_approximate_value_is_the_value_of_its_expression(path):
         run_summary.MATH_NUMBERS[number.kind] += 1
     wrong = [n for n in found if n.wrong]
     assert not wrong, "\n".join(
-        f"{relative(path)}:{n.stated.line}: {n.stated.text} is stated for {n.expression}, which is {n.value:.6g}"
-        for n in wrong)
+        f"{relative(path)}:{n.stated.line}: {n.problem}" for n in wrong)
 
 
 def _wrong(prose, name):
@@ -101,3 +100,41 @@ def test_every_row_label_is_printed_and_named_in_both_languages():
         for lang in LANGUAGES:
             prose = "\n".join(t for p in page_files(lang) for _, t in _page(p).prose)
             assert any(phrase in prose for phrase in entry[lang]), f"tests/row_labels.yml: {key!r} unused in {lang}"
+
+
+SIGMOID = """## Check yourself
+
+??? question "{question}"
+    {answer}
+
+```output
+dL/dw = 0.5
+```
+"""
+
+
+@pytest.mark.parametrize(("name", "question", "good", "bad"), [
+    ("docs/en/x.md", r"If the sigmoid's output is \(y = 0.7311\), what is its local derivative?",
+     r"\(y(1 - y) \approx 0.1966\).", r"\(y(1 - y) \approx 0.7311\)."),
+    ("docs/ko/x.md", r"시그모이드의 출력이 \(y = 0.7311\)이면 국소 미분은 얼마입니까?",
+     r"\(y(1 - y) \approx 0.1966\)입니다.", r"\(y(1 - y) \approx 0.7311\)입니다."),
+    ("docs/en/x.md", "The output block gives the gradient.",
+     r"Halved, \(\frac{1}{2} \frac{\partial L}{\partial w} \approx 0.25\).",
+     r"Halved, \(\frac{1}{2} \frac{\partial L}{\partial w} \approx 0.5\)."),
+])
+def test_an_expression_is_evaluated_with_its_sections_values(name, question, good, bad):
+    def found(answer):
+        return math_numbers(parse_markdown(SIGMOID.format(question=question, answer=answer), name))
+
+    assert "section" in [n.kind for n in found(good)] and not any(n.wrong for n in found(good))
+    [wrong] = [n for n in found(bad) if n.wrong]
+    assert wrong.stated.line == 4 and wrong.kind == "section", wrong
+    expected = "y = 0.7311 is 0.19657 to 0.196616" if "y(1" in bad else "dldw = 0.5 is 0.225 to 0.275"
+    assert wrong.problem.endswith(f"which with this section's {expected}"), wrong.problem
+
+
+def test_an_expression_with_a_symbol_the_section_leaves_open_is_not_evaluated():
+    page = parse_markdown("## A\n\n\\(y = 0.7311\\)\n\n## B\n\n\\(y(1 - y) \\approx 0.5\\)\n", "docs/en/x.md")
+    assert [(n.kind, n.wrong) for n in math_numbers(page)][-1] == ("page-wide", False)
+    rounded = parse_markdown("\\(a = 0.5\\), so \\(a \\cdot 3 \\approx 1.51\\)\n", "docs/en/x.md")
+    assert [(n.kind, n.wrong) for n in math_numbers(rounded)][-1] == ("section", False)  # 0.55 * 3 = 1.65 is allowed

@@ -20,7 +20,16 @@ HAT = re.compile(r"\\hat\s*\{([^{}]*)\}|\\hat\s*(\w)")
 FRACTION = re.compile(r"\\frac\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 PARTIAL = re.compile(r"\\partial\s*")
 SYMBOL = re.compile(r"^[a-z][a-z0-9]*$")
-OPERATOR = re.compile(r"[-+()*]|\\cdot|\\times|\\odot")  # an expression, not a name
+OPERATOR = re.compile(r"[-+()*=<>,]|\\cdot|\\times|\\odot|\\approx|\\[lr]vert|\|")  # an expression, not a name
+# "\(w_5\) becomes 0.3589", "\(L\) is about 0.0136", "\(w_5\)는 0.3589", "\(L\)은 약 0.0136":
+# a symbol, a verb or a Korean topic/subject particle, and the number it takes.
+PROSE_CLAIM = re.compile(
+    r"\\\(\s*(?P<symbol>(?:(?!\\\)).)*?)\s*\\\)"
+    r"(?:\s+(?:is|was|becomes|became|equals|reaches|stays at|falls to|drops to|rises to|grows to|comes to|ends at)"
+    r"\s+(?:about\s+|roughly\s+|approximately\s+|exactly\s+|now\s+|still\s+)?"
+    r"|(?:은|는|이|가|의 값은)\s+(?:약\s+|대략\s+)?)"
+    r"(?P<number>" + NUMBER.pattern + r")(?![\d.]*\s*%)"
+)
 
 
 def spelling(text):
@@ -85,6 +94,21 @@ def named_values(page, section=None):
     return named
 
 
+def is_symbol(tex):
+    """The spelling of a TeX side that is one symbol alone (``w_5``, ``\\hat{y}``), else None."""
+    name = spelling(tex)
+    if OPERATOR.search(tex) or not SYMBOL.match(name or "-") or name.isdigit():
+        return None
+    return name
+
+
+def prose_claims(text):
+    """[(symbol spelling, number as written, column)] of a symbol the prose gives a
+    value: ``\\(w_5\\) becomes 0.3589``, ``\\(w_5\\)는 0.3589``."""
+    return [(name, m.group("number"), m.start("number")) for m in PROSE_CLAIM.finditer(text)
+            if (name := is_symbol(m.group("symbol")))]
+
+
 def claims(math_body):
     """[(symbol spellings, number as written)] of ``symbol = ... ≈ number`` in one formula:
     each side that is a plain symbol names the number at the end of the chain."""
@@ -94,6 +118,5 @@ def claims(math_body):
     last = NUMBER.fullmatch(parts[-1].replace(" ", ""))
     if not last:
         return []
-    symbols = [spelling(p) for p in parts[:-1] if not OPERATOR.search(p) and SYMBOL.match(spelling(p) or "-")]
-    symbols = [s for s in symbols if not s.isdigit()]
+    symbols = [name for p in parts[:-1] if (name := is_symbol(p))]
     return [(tuple(symbols), last.group())] if symbols else []
