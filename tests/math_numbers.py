@@ -11,7 +11,8 @@ math (0-10 excepted) is then one of
   ``=`` chain tests/test_formulas.py evaluates;
 * ``section``: the result of an expression with symbols whose section gives each
   symbol one value (tests/section_values.py): it must be the expression's value
-  there, within the rounding of those values;
+  there, within the rounding of those values. The prose states such values too
+  (``\\(y(1 - y)\\) is 0.1966``, ``\\(y(1 - y)\\)가 0.1966``): they are checked the same way;
 * ``named``: the value of a symbol (``L \\approx 0.0136``, ``w_2 = 0.6``), bound to
   the value the code gives that name (tests/number_check.py, mistied_numbers);
 * ``page-wide``: any other number (a factor inside a formula with symbols,
@@ -23,7 +24,7 @@ import re
 from dataclasses import dataclass
 
 from sitebuilder.pagemodel.formulas import aligned_lines
-from sitebuilder.pagemodel.names import claims
+from sitebuilder.pagemodel.names import claims, is_symbol, prose_values
 from sitebuilder.pagemodel.numbers import NUMBER, SUBSCRIPT, Stated, shows
 from sitebuilder.pagemodel.tex_arithmetic import Derivative, Symbol, Unreadable, read_side
 from tests.formula_claims import SEPARATORS, Scope, top_level_split
@@ -106,7 +107,7 @@ def math_numbers(page):
                     if value is not None:
                         results[side.replace(" ", "")] = (value, before)
                         continue
-                    values = section_values(page, math) if values is None else values
+                    values = section_values(page, math.line, math) if values is None else values
                     evaluated = _with_section_values(before, values)
                     if evaluated:
                         in_section[side.replace(" ", "")] = (*evaluated, before)
@@ -127,4 +128,18 @@ def math_numbers(page):
                     found.append(MathNumber(stated, "named"))
                 else:
                     found.append(MathNumber(stated, "page-wide"))
+    return found
+
+
+def prose_numbers(page):
+    """[MathNumber] of "section" kind for the values the prose gives an expression."""
+    found = []
+    for line, text in page.prose:
+        for tex, number, column in prose_values(text):
+            if is_symbol(tex) or Stated(number, line).is_free:
+                continue  # one symbol alone: bound to its printed value (tests/number_check.py)
+            evaluated = _with_section_values(tex, section_values(page, line))
+            if evaluated:
+                span, used = evaluated
+                found.append(MathNumber(Stated(number, line, column=column), "section", span, tex, used))
     return found

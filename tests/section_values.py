@@ -41,14 +41,14 @@ class ValueScope:
         return self.symbol(spelling(f"d{top}/d{bottom}"), indexed)
 
 
-def section_values(page, math):
-    """{spelling: value text} for every symbol its section gives exactly one value:
-    printed or assigned in the section's code, or stated by an earlier formula of
-    the section as ``symbol = number``."""
-    section = page.section(math.line)
+def section_values(page, line, math=None):
+    """{spelling: value text} for every symbol the section around ``line`` gives
+    exactly one value: printed or assigned in the section's code, or stated by a
+    formula of the section up to that line (``math`` itself excepted) as ``symbol = number``."""
+    section = page.section(line)
     found = {name: [str(v) for v in values] for name, values in named_values(page, section).items()}
     for earlier in page.math:
-        if earlier is math or not section[0] < earlier.line <= math.line:
+        if earlier is math or not section[0] < earlier.line <= line:
             continue
         for symbols, number in claims(earlier.body):
             for symbol in symbols:

@@ -9,7 +9,7 @@ from sitebuilder.pagemodel.page import page, parse_markdown
 from sitebuilder.pagemodel.positions import text_cells
 from sitebuilder.pagemodel.site import LANGUAGES, page_files, relative
 from tests import run_summary
-from tests.math_numbers import math_numbers
+from tests.math_numbers import math_numbers, prose_numbers
 from tests.position_check import load_rows, message, misplaced_numbers, row_entry
 
 PAGES = [p for lang in LANGUAGES for p in page_files(lang)]
@@ -42,7 +42,7 @@ def test_a_placed_number_is_the_value_printed_there(path):
 
 @pytest.mark.parametrize("path", PAGES, ids=relative)
 def test_an_approximate_value_is_the_value_of_its_expression(path):
-    found = math_numbers(_page(path))
+    found = math_numbers(_page(path)) + prose_numbers(_page(path))
     for number in found:
         run_summary.MATH_NUMBERS[number.kind] += 1
     wrong = [n for n in found if n.wrong]
@@ -131,6 +131,19 @@ def test_an_expression_is_evaluated_with_its_sections_values(name, question, goo
     assert wrong.stated.line == 4 and wrong.kind == "section", wrong
     expected = "y = 0.7311 is 0.19657 to 0.196616" if "y(1" in bad else "dldw = 0.5 is 0.225 to 0.275"
     assert wrong.problem.endswith(f"which with this section's {expected}"), wrong.problem
+
+
+@pytest.mark.parametrize(("name", "good", "bad"), [
+    ("docs/en/x.md", r"The stages and \(y(1 - y)\) are both 0.1966.", r"The stages and \(y(1 - y)\) are both 0.7311."),
+    ("docs/ko/x.md", r"네 단계와 \(y(1 - y)\)가 모두 0.1966으로 같습니다.",
+     r"네 단계와 \(y(1 - y)\)가 모두 0.7311로 같습니다."),
+])
+def test_a_value_the_prose_gives_an_expression_is_evaluated(name, good, bad):
+    text = "## Sigmoid\n\n```output\ny = 0.7311\n```\n\n{}\n"
+    [right] = prose_numbers(parse_markdown(text.format(good), name))
+    assert right.kind == "section" and not right.wrong
+    [wrong] = prose_numbers(parse_markdown(text.format(bad), name))
+    assert wrong.wrong and wrong.stated.line == 7 and "y = 0.7311 is 0.19657 to 0.196616" in wrong.problem
 
 
 def test_an_expression_with_a_symbol_the_section_leaves_open_is_not_evaluated():

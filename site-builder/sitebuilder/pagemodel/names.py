@@ -25,9 +25,9 @@ OPERATOR = re.compile(r"[-+()*=<>,]|\\cdot|\\times|\\odot|\\approx|\\[lr]vert|\|
 # a symbol, a verb or a Korean topic/subject particle, and the number it takes.
 PROSE_CLAIM = re.compile(
     r"\\\(\s*(?P<symbol>(?:(?!\\\)).)*?)\s*\\\)"
-    r"(?:\s+(?:is|was|becomes|became|equals|reaches|stays at|falls to|drops to|rises to|grows to|comes to|ends at)"
-    r"\s+(?:about\s+|roughly\s+|approximately\s+|exactly\s+|now\s+|still\s+)?"
-    r"|(?:은|는|이|가|의 값은)\s+(?:약\s+|대략\s+)?)"
+    r"(?:\s+(?:is|are both|was|becomes|became|equals|reaches|stays at|falls to|drops to|rises to|grows to|comes to"
+    r"|ends at)\s+(?:about\s+|roughly\s+|approximately\s+|exactly\s+|now\s+|still\s+)?"
+    r"|(?:은|는|이|가|의 값은)\s+(?:약\s+|대략\s+|모두\s+)?)"
     r"(?P<number>" + NUMBER.pattern + r")(?![\d.]*\s*%)"
 )
 
@@ -102,11 +102,15 @@ def is_symbol(tex):
     return name
 
 
+def prose_values(text):
+    """[(TeX, number as written, column)] of every math the prose gives a value:
+    ``\\(w_5\\) becomes 0.3589``, ``\\(w_5\\)는 0.3589``, ``\\(y(1 - y)\\) is 0.1966``."""
+    return [(m.group("symbol"), m.group("number"), m.start("number")) for m in PROSE_CLAIM.finditer(text)]
+
+
 def prose_claims(text):
-    """[(symbol spelling, number as written, column)] of a symbol the prose gives a
-    value: ``\\(w_5\\) becomes 0.3589``, ``\\(w_5\\)는 0.3589``."""
-    return [(name, m.group("number"), m.start("number")) for m in PROSE_CLAIM.finditer(text)
-            if (name := is_symbol(m.group("symbol")))]
+    """[(symbol spelling, number as written, column)] of the prose values of one symbol alone."""
+    return [(name, number, column) for tex, number, column in prose_values(text) if (name := is_symbol(tex))]
 
 
 def claims(math_body):
