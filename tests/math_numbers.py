@@ -9,8 +9,8 @@ math (0-10 excepted) is then one of
 
 * ``evaluated``: the result or an operand of such a constant expression, or of an
   ``=`` chain tests/test_formulas.py evaluates;
-* ``section``: the result of an expression with symbols whose section gives each
-  symbol one value (tests/section_values.py): it must be the expression's value
+* ``section``: the result of an expression with symbols whose section (or else
+  page) gives each symbol one value (tests/section_values.py): it must be the expression's value
   there, within the rounding of those values. The prose states such values too
   (``\\(y(1 - y)\\) is 0.1966``, ``\\(y(1 - y)\\)가 0.1966``): they are checked the same way;
 * ``named``: the value of a symbol (``L \\approx 0.0136``, ``w_2 = 0.6``), bound to
@@ -54,8 +54,8 @@ class MathNumber:
             return f"{self.stated.text} is stated for {self.expression}, which is {self.value:.6g}"
         low, high = self.value
         given = ", ".join(f"{name} = {text}" for name, text in self.values)
-        return (f"{self.stated.text} is stated for {self.expression}, which with this section's {given} "
-                f"is {low:.6g}" + ("" if f"{low:.6g}" == f"{high:.6g}" else f" to {high:.6g}"))
+        return (f"{self.stated.text} is stated for {self.expression}, which with {given} (the values its section, "
+                f"or else the page, gives) is {low:.6g}" + ("" if f"{low:.6g}" == f"{high:.6g}" else f" to {high:.6g}"))
 
 
 def _constant(tex):

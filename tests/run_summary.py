@@ -27,7 +27,7 @@ def math_numbers_line():
     if not MATH_NUMBERS:
         return None
     return (f"numbers in math: {MATH_NUMBERS['evaluated']} evaluated, "
-            f"{MATH_NUMBERS['section']} evaluated with their section's values, "
+            f"{MATH_NUMBERS['section']} evaluated with the values their section or page gives, "
             f"{MATH_NUMBERS['named']} bound to a name, "
             f"{MATH_NUMBERS['page-wide']} only checked against the page's printed values (tests/math_numbers.py)")
 

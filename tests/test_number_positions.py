@@ -130,7 +130,8 @@ def test_an_expression_is_evaluated_with_its_sections_values(name, question, goo
     [wrong] = [n for n in found(bad) if n.wrong]
     assert wrong.stated.line == 4 and wrong.kind == "section", wrong
     expected = "y = 0.7311 is 0.19657 to 0.196616" if "y(1" in bad else "dldw = 0.5 is 0.225 to 0.275"
-    assert wrong.problem.endswith(f"which with this section's {expected}"), wrong.problem
+    assert f"which with {expected.replace(' is ', ' (the values its section, or else the page, gives) is ')}" in \
+        wrong.problem, wrong.problem
 
 
 @pytest.mark.parametrize(("name", "good", "bad"), [
@@ -143,11 +144,18 @@ def test_a_value_the_prose_gives_an_expression_is_evaluated(name, good, bad):
     [right] = prose_numbers(parse_markdown(text.format(good), name))
     assert right.kind == "section" and not right.wrong
     [wrong] = prose_numbers(parse_markdown(text.format(bad), name))
-    assert wrong.wrong and wrong.stated.line == 7 and "y = 0.7311 is 0.19657 to 0.196616" in wrong.problem
+    assert wrong.wrong and wrong.stated.line == 7 and "gives) is 0.19657 to 0.196616" in wrong.problem
 
 
-def test_an_expression_with_a_symbol_the_section_leaves_open_is_not_evaluated():
+def test_an_expression_is_evaluated_only_with_values_its_section_or_page_makes_unique():
     page = parse_markdown("## A\n\n\\(y = 0.7311\\)\n\n## B\n\n\\(y(1 - y) \\approx 0.5\\)\n", "docs/en/x.md")
-    assert [(n.kind, n.wrong) for n in math_numbers(page)][-1] == ("page-wide", False)
-    rounded = parse_markdown("\\(a = 0.5\\), so \\(a \\cdot 3 \\approx 1.51\\)\n", "docs/en/x.md")
-    assert [(n.kind, n.wrong) for n in math_numbers(rounded)][-1] == ("section", False)  # 0.55 * 3 = 1.65 is allowed
+    assert [(n.kind, n.wrong) for n in math_numbers(page)][-1] == ("page-wide", False)  # a formula binds in its section
+    two = ("## A\n\n```output\ny = 0.7311\n```\n\n## B\n\n```output\ny = 0.5\n```\n\n"
+           "## C\n\n\\(y(1 - y) \\approx 0.9\\)\n")
+    assert [(n.kind, n.wrong) for n in math_numbers(parse_markdown(two, "docs/en/x.md"))] == [("page-wide", False)]
+    one = two.replace("y = 0.5", "x = 0.5")
+    assert [(n.kind, n.wrong) for n in math_numbers(parse_markdown(one, "docs/en/x.md"))] == [("section", True)]
+    rounded = parse_markdown("\\(a = 0.5\\), so \\(a \\cdot 3 \\approx 1.64\\)\n", "docs/en/x.md")
+    assert [(n.kind, n.wrong) for n in math_numbers(rounded)][-1] == ("section", False)  # a may be 0.549: 1.647
+    exact = parse_markdown("```python\na = 0.5\n```\n\n\\(a \\cdot 3 \\approx 1.64\\)\n", "docs/en/x.md")
+    assert [(n.kind, n.wrong) for n in math_numbers(exact)][-1] == ("section", True)  # a literal is exact: 1.5

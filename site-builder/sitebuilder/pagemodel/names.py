@@ -78,17 +78,18 @@ def assigned_literals(code):
     return found
 
 
-def named_values(page, section=None):
-    """{spelling: [values]} from the output lines and literal assignments of
-    the page (or of the blocks inside ``section``, a (first, last) line pair)."""
+def named_values(page, section=None, *, printed=True, assigned=True):
+    """{spelling: [values]} from the output lines (``printed``) and literal
+    assignments (``assigned``) of the page (or of the blocks inside ``section``,
+    a (first, last) line pair)."""
     named = {}
     for block in page.blocks:
         if section is not None and not section[0] < block.line < section[1]:
             continue
-        if block.is_output:
+        if block.is_output and printed:
             for match in PRINTED_NAME.finditer(block.code):
                 named.setdefault(spelling(match.group(1)), []).append(as_decimal(match.group(2)))
-        elif block.is_python:
+        elif block.is_python and assigned:
             for name, value in assigned_literals(block.code):
                 named.setdefault(spelling(name), []).append(value)
     return named
