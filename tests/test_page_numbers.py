@@ -111,6 +111,21 @@ def test_a_number_the_prose_gives_a_symbol_is_its_printed_value(name, good, bad)
     assert not shows(stated.text, value) and symbol in ("w5", "l")
 
 
-def test_a_prose_value_binds_only_to_its_own_section():
-    text = "## A\n\n```output\nL = 0.0136\n```\n\n## B\n\nHere \\(L\\) is 0.1498.\n"
-    assert mistied_numbers(parse_markdown(text, "docs/en/x.md")) == []
+def test_a_prose_value_binds_to_its_sections_value_first_then_the_pages():
+    text = "## A\n\n```output\nL = 0.0136\n```\n\n## B\n\n```output\nL = 0.1498\n```\n\nHere \\(L\\) is 0.1498.\n"
+    assert mistied_numbers(parse_markdown(text, "docs/en/x.md")) == []  # B's own L
+    elsewhere = text.replace("## B\n\n```output\nL = 0.1498\n```\n", "## B\n")
+    [(stated, symbol, value)] = mistied_numbers(parse_markdown(elsewhere, "docs/en/x.md"))
+    assert (stated.text, stated.line, symbol, str(value)) == ("0.1498", 9, "l", "0.0136")
+
+
+@pytest.mark.parametrize(("name", "good", "bad"), [
+    ("docs/en/x.md", r"Look for the gradient −0.017 of \(w_3\).", r"Look for the gradient −0.0068 of \(w_3\)."),
+    ("docs/en/x.md", r"The gradient of \(w_3\) is −0.017.", r"The gradient of \(w_3\) is −0.0068."),
+    ("docs/ko/x.md", r"\(w_3\)의 기울기 −0.017을 찾아보십시오.", r"\(w_3\)의 기울기 −0.0068을 찾아보십시오."),
+])
+def test_a_gradient_the_prose_gives_a_symbol_is_the_printed_derivative(name, good, bad):
+    text = "## Step\n\n```output\ndL/dw3 = -0.0170\ndL/dw1 = -0.0068\n```\n\n{}\n"
+    assert mistied_numbers(parse_markdown(text.format(good), name)) == []
+    [(stated, symbol, value)] = mistied_numbers(parse_markdown(text.format(bad), name))
+    assert (stated.text, stated.line, symbol, str(value)) == ("−0.0068", 8, "dldw3", "-0.0170")

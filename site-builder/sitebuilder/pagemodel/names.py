@@ -21,15 +21,23 @@ FRACTION = re.compile(r"\\frac\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{((?:[^{}]|\{[^{
 PARTIAL = re.compile(r"\\partial\s*")
 SYMBOL = re.compile(r"^[a-z][a-z0-9]*$")
 OPERATOR = re.compile(r"[-+()*=<>,]|\\cdot|\\times|\\odot|\\approx|\\[lr]vert|\|")  # an expression, not a name
+MATH = r"\\\(\s*(?P<symbol>(?:(?!\\\)).)*?)\s*\\\)"  # inline math, one \( ... \) only
+VALUE = r"(?P<number>" + NUMBER.pattern + r")(?![\d.]*\s*%)"
 # "\(w_5\) becomes 0.3589", "\(L\) is about 0.0136", "\(w_5\)는 0.3589", "\(L\)은 약 0.0136":
 # a symbol, a verb or a Korean topic/subject particle, and the number it takes.
 PROSE_CLAIM = re.compile(
-    r"\\\(\s*(?P<symbol>(?:(?!\\\)).)*?)\s*\\\)"
-    r"(?:\s+(?:is|are both|was|becomes|became|equals|reaches|stays at|falls to|drops to|rises to|grows to|comes to"
-    r"|ends at)\s+(?:about\s+|roughly\s+|approximately\s+|exactly\s+|now\s+|still\s+)?"
-    r"|(?:은|는|이|가|의 값은)\s+(?:약\s+|대략\s+|모두\s+)?)"
-    r"(?P<number>" + NUMBER.pattern + r")(?![\d.]*\s*%)"
+    MATH + r"(?:\s+(?:is|are both|was|becomes|became|equals|reaches|stays at|falls to|drops to|rises to|grows to"
+    r"|comes to|ends at)\s+(?:about\s+|roughly\s+|approximately\s+|exactly\s+|now\s+|still\s+)?"
+    r"|(?:은|는|이|가|의 값은)\s+(?:약\s+|대략\s+|모두\s+)?)" + VALUE
 )
+# "the gradient −0.017 of \(w_3\)", "the gradient of \(w_3\) is −0.017", "\(w_3\)의 기울기 −0.017":
+# the value of the loss's derivative with respect to the symbol.
+PROSE_GRADIENT = [
+    re.compile(r"\bgradient\s+(?:of\s+)?(?:about\s+)?" + VALUE + r"\s+(?:of|for)\s+" + MATH),
+    re.compile(r"\bgradient\s+(?:of|for)\s+" + MATH + r"\s+(?:is|becomes)\s+(?:about\s+)?" + VALUE),
+    re.compile(MATH + r"의\s+기울기(?:는|가|인)?\s+(?:약\s+)?" + VALUE),
+]
+LOSSES = ("l", "loss", "e", "etotal")  # dL/dw, dloss/dw, dE/dw, dE_total/dw
 
 
 def spelling(text):
@@ -110,8 +118,14 @@ def prose_values(text):
 
 
 def prose_claims(text):
-    """[(symbol spelling, number as written, column)] of the prose values of one symbol alone."""
-    return [(name, number, column) for tex, number, column in prose_values(text) if (name := is_symbol(tex))]
+    """[(symbol spellings, number as written, column)] of the prose values of one symbol
+    alone, and of the gradients the prose gives a symbol (spelled as the loss's derivative)."""
+    found = [((name,), number, column) for tex, number, column in prose_values(text) if (name := is_symbol(tex))]
+    for pattern in PROSE_GRADIENT:
+        for m in pattern.finditer(text):
+            if name := is_symbol(m.group("symbol")):
+                found.append((tuple(f"d{loss}d{name}" for loss in LOSSES), m.group("number"), m.start("number")))
+    return found
 
 
 def claims(math_body):
