@@ -9,10 +9,12 @@ indices, counts and exponents, not results.
 Where the mathematics names what a number is (``\\(L \\approx 0.0136\\)``) and
 the code gives that name exactly one value in the section around it, or else on the
 page (an output line ``L = 0.0136``, a code line ``w2 = 0.6``), the number must show *that* value: an equal number
-elsewhere on the page does not back it (pagemodel.names).
+elsewhere on the page does not back it (pagemodel.names). The prose names one the
+same way (``\\(w_5\\) becomes 0.3589``, ``\\(w_5\\)는 0.3589``; "the gradient −0.017 of
+``\\(w_3\\)``" / "``\\(w_3\\)``의 기울기 −0.017" names ``dL/dw3``).
 """
 
-from sitebuilder.pagemodel.names import claims, named_values
+from sitebuilder.pagemodel.names import claims, named_values, prose_claims
 from sitebuilder.pagemodel.numbers import (
     Stated,
     as_decimal,
@@ -54,6 +56,17 @@ def unbacked_numbers(page):
     ]
 
 
+def _stated_claims(page):
+    """(Stated, symbols) of every ``symbol = number`` of the math and every
+    ``\\(symbol\\) is number`` of the prose."""
+    for math in page.math:
+        for symbols, number in claims(math.body):
+            yield Stated(number, math.line), symbols
+    for line, text in page.prose:
+        for symbols, number, column in prose_claims(text):
+            yield Stated(number, line, column=column), symbols
+
+
 def mistied_numbers(page):
     """[(Stated, symbol, the value the code gives it)] for every claim
     ``symbol = number`` whose number does not show the one value the code
@@ -62,20 +75,18 @@ def mistied_numbers(page):
     if not hasattr(page, "blocks"):
         page = page_model(page)
     wrong = []
-    for math in page.math:
-        for symbols, number in claims(math.body):
-            # the section's own values first: one page may run two examples
-            named = named_values(page, page.section(math.line))
-            if not any(s in named for s in symbols):
-                named = named_values(page)
-            stated = Stated(number, math.line)
-            if stated.is_free:
-                continue
-            for symbol in symbols:
-                values = {v.normalize() for v in named.get(symbol, [])}
-                if len(values) == 1:
-                    value = named[symbol][0]
-                    if not shows(number, value):
-                        wrong.append((stated, symbol, value))
-                    break
+    for stated, symbols in _stated_claims(page):
+        if stated.is_free:
+            continue
+        # the section's own values first: one page may run two examples
+        named = named_values(page, page.section(stated.line))
+        if not any(s in named for s in symbols):
+            named = named_values(page)
+        for symbol in symbols:
+            values = {v.normalize() for v in named.get(symbol, [])}
+            if len(values) == 1:
+                value = named[symbol][0]
+                if not shows(stated.text, value):
+                    wrong.append((stated, symbol, value))
+                break
     return wrong

@@ -9,7 +9,7 @@ much it left out, and the formula check says how much it could not evaluate.
 from collections import Counter
 
 FORMULAS = Counter()  # "evaluated", "unchecked": tests/test_formulas.py counts them
-MATH_NUMBERS = Counter()  # "evaluated", "named", "page-wide": tests/test_number_positions.py counts them
+MATH_NUMBERS = Counter()  # "evaluated", "section", "named", "page-wide": tests/test_number_positions.py counts them
 TORCH_SKIPS = Counter()  # what each test skipped for want of PyTorch would have checked
 TORCH_MARKS = ("PyTorch", "'torch'")  # require_torch's reason; pytest.importorskip("torch")'s
 SKIP_KIND = {"tests/test_notebooks.py": "notebooks", "tests/test_copy_runnable.py": "copied-page runs"}
@@ -26,7 +26,9 @@ def formula_line():
 def math_numbers_line():
     if not MATH_NUMBERS:
         return None
-    return (f"numbers in math: {MATH_NUMBERS['evaluated']} evaluated, {MATH_NUMBERS['named']} bound to a name, "
+    return (f"numbers in math: {MATH_NUMBERS['evaluated']} evaluated, "
+            f"{MATH_NUMBERS['section']} evaluated with the values their section or page gives, "
+            f"{MATH_NUMBERS['named']} bound to a name, "
             f"{MATH_NUMBERS['page-wide']} only checked against the page's printed values (tests/math_numbers.py)")
 
 

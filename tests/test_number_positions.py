@@ -9,7 +9,7 @@ from sitebuilder.pagemodel.page import page, parse_markdown
 from sitebuilder.pagemodel.positions import text_cells
 from sitebuilder.pagemodel.site import LANGUAGES, page_files, relative
 from tests import run_summary
-from tests.math_numbers import math_numbers
+from tests.math_numbers import math_numbers, prose_numbers
 from tests.position_check import load_rows, message, misplaced_numbers, row_entry
 
 PAGES = [p for lang in LANGUAGES for p in page_files(lang)]
@@ -42,13 +42,12 @@ def test_a_placed_number_is_the_value_printed_there(path):
 
 @pytest.mark.parametrize("path", PAGES, ids=relative)
 def test_an_approximate_value_is_the_value_of_its_expression(path):
-    found = math_numbers(_page(path))
+    found = math_numbers(_page(path)) + prose_numbers(_page(path))
     for number in found:
         run_summary.MATH_NUMBERS[number.kind] += 1
     wrong = [n for n in found if n.wrong]
     assert not wrong, "\n".join(
-        f"{relative(path)}:{n.stated.line}: {n.stated.text} is stated for {n.expression}, which is {n.value:.6g}"
-        for n in wrong)
+        f"{relative(path)}:{n.stated.line}: {n.problem}" for n in wrong)
 
 
 def _wrong(prose, name):
@@ -101,3 +100,62 @@ def test_every_row_label_is_printed_and_named_in_both_languages():
         for lang in LANGUAGES:
             prose = "\n".join(t for p in page_files(lang) for _, t in _page(p).prose)
             assert any(phrase in prose for phrase in entry[lang]), f"tests/row_labels.yml: {key!r} unused in {lang}"
+
+
+SIGMOID = """## Check yourself
+
+??? question "{question}"
+    {answer}
+
+```output
+dL/dw = 0.5
+```
+"""
+
+
+@pytest.mark.parametrize(("name", "question", "good", "bad"), [
+    ("docs/en/x.md", r"If the sigmoid's output is \(y = 0.7311\), what is its local derivative?",
+     r"\(y(1 - y) \approx 0.1966\).", r"\(y(1 - y) \approx 0.7311\)."),
+    ("docs/ko/x.md", r"시그모이드의 출력이 \(y = 0.7311\)이면 국소 미분은 얼마입니까?",
+     r"\(y(1 - y) \approx 0.1966\)입니다.", r"\(y(1 - y) \approx 0.7311\)입니다."),
+    ("docs/en/x.md", "The output block gives the gradient.",
+     r"Halved, \(\frac{1}{2} \frac{\partial L}{\partial w} \approx 0.25\).",
+     r"Halved, \(\frac{1}{2} \frac{\partial L}{\partial w} \approx 0.5\)."),
+])
+def test_an_expression_is_evaluated_with_its_sections_values(name, question, good, bad):
+    def found(answer):
+        return math_numbers(parse_markdown(SIGMOID.format(question=question, answer=answer), name))
+
+    assert "section" in [n.kind for n in found(good)] and not any(n.wrong for n in found(good))
+    [wrong] = [n for n in found(bad) if n.wrong]
+    assert wrong.stated.line == 4 and wrong.kind == "section", wrong
+    expected = "y = 0.7311 is 0.19657 to 0.196616" if "y(1" in bad else "dldw = 0.5 is 0.225 to 0.275"
+    assert f"which with {expected.replace(' is ', ' (the values its section, or else the page, gives) is ')}" in \
+        wrong.problem, wrong.problem
+
+
+@pytest.mark.parametrize(("name", "good", "bad"), [
+    ("docs/en/x.md", r"The stages and \(y(1 - y)\) are both 0.1966.", r"The stages and \(y(1 - y)\) are both 0.7311."),
+    ("docs/ko/x.md", r"네 단계와 \(y(1 - y)\)가 모두 0.1966으로 같습니다.",
+     r"네 단계와 \(y(1 - y)\)가 모두 0.7311로 같습니다."),
+])
+def test_a_value_the_prose_gives_an_expression_is_evaluated(name, good, bad):
+    text = "## Sigmoid\n\n```output\ny = 0.7311\n```\n\n{}\n"
+    [right] = prose_numbers(parse_markdown(text.format(good), name))
+    assert right.kind == "section" and not right.wrong
+    [wrong] = prose_numbers(parse_markdown(text.format(bad), name))
+    assert wrong.wrong and wrong.stated.line == 7 and "gives) is 0.19657 to 0.196616" in wrong.problem
+
+
+def test_an_expression_is_evaluated_only_with_values_its_section_or_page_makes_unique():
+    page = parse_markdown("## A\n\n\\(y = 0.7311\\)\n\n## B\n\n\\(y(1 - y) \\approx 0.5\\)\n", "docs/en/x.md")
+    assert [(n.kind, n.wrong) for n in math_numbers(page)][-1] == ("page-wide", False)  # a formula binds in its section
+    two = ("## A\n\n```output\ny = 0.7311\n```\n\n## B\n\n```output\ny = 0.5\n```\n\n"
+           "## C\n\n\\(y(1 - y) \\approx 0.9\\)\n")
+    assert [(n.kind, n.wrong) for n in math_numbers(parse_markdown(two, "docs/en/x.md"))] == [("page-wide", False)]
+    one = two.replace("y = 0.5", "x = 0.5")
+    assert [(n.kind, n.wrong) for n in math_numbers(parse_markdown(one, "docs/en/x.md"))] == [("section", True)]
+    rounded = parse_markdown("\\(a = 0.5\\), so \\(a \\cdot 3 \\approx 1.64\\)\n", "docs/en/x.md")
+    assert [(n.kind, n.wrong) for n in math_numbers(rounded)][-1] == ("section", False)  # a may be 0.549: 1.647
+    exact = parse_markdown("```python\na = 0.5\n```\n\n\\(a \\cdot 3 \\approx 1.64\\)\n", "docs/en/x.md")
+    assert [(n.kind, n.wrong) for n in math_numbers(exact)][-1] == ("section", True)  # a literal is exact: 1.5

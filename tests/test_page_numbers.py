@@ -4,7 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from sitebuilder.pagemodel.numbers import Stated, is_backed
+from sitebuilder.pagemodel.numbers import Stated, is_backed, shows
+from sitebuilder.pagemodel.page import parse_markdown
 from sitebuilder.pagemodel.site import LANGUAGES, page_files, relative
 from tests.number_check import MEASURED_RESULTS, mistied_numbers, unbacked_numbers
 
@@ -92,3 +93,39 @@ def test_measured_results_must_live_with_the_benchmarks(tmp_path):
     page.write_text("---\nmeasured_results: [README.md]\n---\nSome 12.5 here.\n", encoding="utf-8")
     with pytest.raises(ValueError, match="measured_results may only name"):
         unbacked_numbers(page)
+
+
+@pytest.mark.parametrize(("name", "good", "bad"), [
+    ("docs/en/x.md", r"\(w_5\) becomes 0.3589 and \(w_1\) becomes 0.1498.",
+     r"\(w_5\) becomes 0.1498 and \(w_1\) becomes 0.3589."),
+    ("docs/ko/x.md", r"\(w_5\)는 0.3589, \(w_1\)은 0.1498가 됩니다.", r"\(w_5\)는 0.1498, \(w_1\)은 0.3589가 됩니다."),
+    ("docs/en/x.md", r"The loss \(L\) is about 0.0136.", r"The loss \(L\) is about 0.1498."),
+    ("docs/ko/x.md", r"손실 \(L\)은 약 0.0136입니다.", r"손실 \(L\)은 약 0.1498입니다."),
+])
+def test_a_number_the_prose_gives_a_symbol_is_its_printed_value(name, good, bad):
+    text = "## Step\n\n```output\nw1 = 0.1498, w5 = 0.3589\nL = 0.0136\n```\n\n{}\n"
+    assert mistied_numbers(parse_markdown(text.format(good), name)) == []
+    wrong = mistied_numbers(parse_markdown(text.format(bad), name))
+    assert wrong and all(s.line == 8 for s, _, _ in wrong), wrong
+    stated, symbol, value = wrong[0]
+    assert not shows(stated.text, value) and symbol in ("w5", "l")
+
+
+def test_a_prose_value_binds_to_its_sections_value_first_then_the_pages():
+    text = "## A\n\n```output\nL = 0.0136\n```\n\n## B\n\n```output\nL = 0.1498\n```\n\nHere \\(L\\) is 0.1498.\n"
+    assert mistied_numbers(parse_markdown(text, "docs/en/x.md")) == []  # B's own L
+    elsewhere = text.replace("## B\n\n```output\nL = 0.1498\n```\n", "## B\n")
+    [(stated, symbol, value)] = mistied_numbers(parse_markdown(elsewhere, "docs/en/x.md"))
+    assert (stated.text, stated.line, symbol, str(value)) == ("0.1498", 9, "l", "0.0136")
+
+
+@pytest.mark.parametrize(("name", "good", "bad"), [
+    ("docs/en/x.md", r"Look for the gradient −0.017 of \(w_3\).", r"Look for the gradient −0.0068 of \(w_3\)."),
+    ("docs/en/x.md", r"The gradient of \(w_3\) is −0.017.", r"The gradient of \(w_3\) is −0.0068."),
+    ("docs/ko/x.md", r"\(w_3\)의 기울기 −0.017을 찾아보십시오.", r"\(w_3\)의 기울기 −0.0068을 찾아보십시오."),
+])
+def test_a_gradient_the_prose_gives_a_symbol_is_the_printed_derivative(name, good, bad):
+    text = "## Step\n\n```output\ndL/dw3 = -0.0170\ndL/dw1 = -0.0068\n```\n\n{}\n"
+    assert mistied_numbers(parse_markdown(text.format(good), name)) == []
+    [(stated, symbol, value)] = mistied_numbers(parse_markdown(text.format(bad), name))
+    assert (stated.text, stated.line, symbol, str(value)) == ("−0.0068", 8, "dldw3", "-0.0170")

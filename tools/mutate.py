@@ -132,6 +132,13 @@ MUTATIONS += [
               (f"ko/{CH08}", "1.129에서 0.0551로", "1.129에서 0.0862로")], checks=PLACES),
     Mutation("number in math: ln 3 ≈ 1.0986 -> 1.1290, the first loss (both)",
              both(CH08, r"\(\ln 3 \approx 1.0986\)", r"\(\ln 3 \approx 1.1290\)"), checks=PLACES),
+    Mutation("expression with the section's values: y(1 - y) ≈ 0.1966 -> 0.7311, the value of y (both)",
+             both(CH05, r"\(y(1 - y) \approx 0.1966\)", r"\(y(1 - y) \approx 0.7311\)"), checks=PLACES),
+    Mutation("prose value of a symbol: w5 and w1 swapped in 'w5 becomes ...' (both)",
+             [("en/recipes/classic-examples.md", r"\(w_5\) becomes 0.35891648 and \(w_1\) becomes 0.14978072",
+               r"\(w_5\) becomes 0.14978072 and \(w_1\) becomes 0.35891648"),
+              ("ko/recipes/classic-examples.md", r"\(w_5\)는 0.35891648, \(w_1\)은 0.14978072",
+               r"\(w_5\)는 0.14978072, \(w_1\)은 0.35891648")]),
 ]
 
 

@@ -20,7 +20,24 @@ HAT = re.compile(r"\\hat\s*\{([^{}]*)\}|\\hat\s*(\w)")
 FRACTION = re.compile(r"\\frac\s*\{((?:[^{}]|\{[^{}]*\})*)\}\s*\{((?:[^{}]|\{[^{}]*\})*)\}")
 PARTIAL = re.compile(r"\\partial\s*")
 SYMBOL = re.compile(r"^[a-z][a-z0-9]*$")
-OPERATOR = re.compile(r"[-+()*]|\\cdot|\\times|\\odot")  # an expression, not a name
+OPERATOR = re.compile(r"[-+()*=<>,]|\\cdot|\\times|\\odot|\\approx|\\[lr]vert|\|")  # an expression, not a name
+MATH = r"\\\(\s*(?P<symbol>(?:(?!\\\)).)*?)\s*\\\)"  # inline math, one \( ... \) only
+VALUE = r"(?P<number>" + NUMBER.pattern + r")(?![\d.]*\s*%)"
+# "\(w_5\) becomes 0.3589", "\(L\) is about 0.0136", "\(w_5\)는 0.3589", "\(L\)은 약 0.0136":
+# a symbol, a verb or a Korean topic/subject particle, and the number it takes.
+PROSE_CLAIM = re.compile(
+    MATH + r"(?:\s+(?:is|are both|was|becomes|became|equals|reaches|stays at|falls to|drops to|rises to|grows to"
+    r"|comes to|ends at)\s+(?:about\s+|roughly\s+|approximately\s+|exactly\s+|now\s+|still\s+)?"
+    r"|(?:은|는|이|가|의 값은)\s+(?:약\s+|대략\s+|모두\s+)?)" + VALUE
+)
+# "the gradient −0.017 of \(w_3\)", "the gradient of \(w_3\) is −0.017", "\(w_3\)의 기울기 −0.017":
+# the value of the loss's derivative with respect to the symbol.
+PROSE_GRADIENT = [
+    re.compile(r"\bgradient\s+(?:of\s+)?(?:about\s+)?" + VALUE + r"\s+(?:of|for)\s+" + MATH),
+    re.compile(r"\bgradient\s+(?:of|for)\s+" + MATH + r"\s+(?:is|becomes)\s+(?:about\s+)?" + VALUE),
+    re.compile(MATH + r"의\s+기울기(?:는|가|인)?\s+(?:약\s+)?" + VALUE),
+]
+LOSSES = ("l", "loss", "e", "etotal")  # dL/dw, dloss/dw, dE/dw, dE_total/dw
 
 
 def spelling(text):
@@ -69,20 +86,46 @@ def assigned_literals(code):
     return found
 
 
-def named_values(page, section=None):
-    """{spelling: [values]} from the output lines and literal assignments of
-    the page (or of the blocks inside ``section``, a (first, last) line pair)."""
+def named_values(page, section=None, *, printed=True, assigned=True):
+    """{spelling: [values]} from the output lines (``printed``) and literal
+    assignments (``assigned``) of the page (or of the blocks inside ``section``,
+    a (first, last) line pair)."""
     named = {}
     for block in page.blocks:
         if section is not None and not section[0] < block.line < section[1]:
             continue
-        if block.is_output:
+        if block.is_output and printed:
             for match in PRINTED_NAME.finditer(block.code):
                 named.setdefault(spelling(match.group(1)), []).append(as_decimal(match.group(2)))
-        elif block.is_python:
+        elif block.is_python and assigned:
             for name, value in assigned_literals(block.code):
                 named.setdefault(spelling(name), []).append(value)
     return named
+
+
+def is_symbol(tex):
+    """The spelling of a TeX side that is one symbol alone (``w_5``, ``\\hat{y}``), else None."""
+    name = spelling(tex)
+    if OPERATOR.search(tex) or not SYMBOL.match(name or "-") or name.isdigit():
+        return None
+    return name
+
+
+def prose_values(text):
+    """[(TeX, number as written, column)] of every math the prose gives a value:
+    ``\\(w_5\\) becomes 0.3589``, ``\\(w_5\\)는 0.3589``, ``\\(y(1 - y)\\) is 0.1966``."""
+    return [(m.group("symbol"), m.group("number"), m.start("number")) for m in PROSE_CLAIM.finditer(text)]
+
+
+def prose_claims(text):
+    """[(symbol spellings, number as written, column)] of the prose values of one symbol
+    alone, and of the gradients the prose gives a symbol (spelled as the loss's derivative)."""
+    found = [((name,), number, column) for tex, number, column in prose_values(text) if (name := is_symbol(tex))]
+    for pattern in PROSE_GRADIENT:
+        for m in pattern.finditer(text):
+            if name := is_symbol(m.group("symbol")):
+                found.append((tuple(f"d{loss}d{name}" for loss in LOSSES), m.group("number"), m.start("number")))
+    return found
 
 
 def claims(math_body):
@@ -94,6 +137,5 @@ def claims(math_body):
     last = NUMBER.fullmatch(parts[-1].replace(" ", ""))
     if not last:
         return []
-    symbols = [spelling(p) for p in parts[:-1] if not OPERATOR.search(p) and SYMBOL.match(spelling(p) or "-")]
-    symbols = [s for s in symbols if not s.isdigit()]
+    symbols = [name for p in parts[:-1] if (name := is_symbol(p))]
     return [(tuple(symbols), last.group())] if symbols else []
