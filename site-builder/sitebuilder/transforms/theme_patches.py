@@ -1,4 +1,4 @@
-"""Two changes to Material's script bundle, for which Material offers no setting.
+"""Changes to Material's script bundle, for which Material offers no setting.
 
 * No sitemap probe beside the language links. Material 9.8 fetches
   ``sitemap.xml`` beside every ``<link rel="alternate">`` to map pages between
@@ -14,6 +14,13 @@
   unmarks it a moment later: each mark restyles every element of the page, on a
   chapter some 5000, most of them KaTeX's. On a phone that was the longest task
   of the page's start. The mark is now made only when the scheme changes.
+* No colour-scheme change on page load. Material adds an empty
+  ``<meta name="color-scheme">`` to the head and then writes the header's
+  scheme into it; Chromium restyles the whole page for each (its "platform
+  colour change": 0.5 s each on chapter 6 at 4x-slowed phone CPU, the longest
+  part of the bundle's start). overrides/main.html writes that meta with the
+  first palette's scheme; the bundle now uses it and writes it only when the
+  scheme differs (a reader who chose the dark scheme).
 
 After the build this hook edits the bundle. A Material upgrade that changes the
 bundle fails the build here, naming the file and the code it no longer finds.
@@ -30,6 +37,12 @@ PATCHES = (
         'i.subscribe(s=>{if(document.body.getAttribute("data-md-color-scheme")!==s.color.scheme'
         '&&document.body.setAttribute("data-md-color-switching",""),',
     ),
+    (
+        'let o=x("meta",{name:"color-scheme"});document.head.appendChild(o);',
+        'let o=document.querySelector("meta[name=color-scheme]")'
+        '||document.head.appendChild(x("meta",{name:"color-scheme"}));',
+    ),
+    ("return o.content=a.colorScheme,", "return o.content!==a.colorScheme&&(o.content=a.colorScheme),"),
 )
 
 
@@ -44,7 +57,7 @@ def patch(script, bundle):
 
 
 def patch_material_bundle(build):
-    """Both changes, once the theme's files are in the site."""
+    """The changes above, once the theme's files are in the site."""
     bundles = sorted((Path(build.config.site_dir) / "assets" / "javascripts").glob("bundle.*.min.js"))
     if not bundles:
         raise PluginError("Material's bundle.*.min.js is missing from site/assets/javascripts")
