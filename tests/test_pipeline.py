@@ -83,5 +83,6 @@ def test_a_page_passes_through_the_whole_pipeline(deploy_build, monkeypatch):
     assert 'class="katex"' in output and "data-stash" not in output
     assert '<span class="nb">echo</span>' in output and "git+https://github.com/acme/nets" in output
     assert 'style="--lines:2"' in output, "code blocks are measured once they are back in the page"
+    assert '<code tabindex="0">' in output, "a code block is focusable before Material reaches it (content.lazy)"
     assert PLACEHOLDER_REPO not in output and "\n    " not in output
     assert '"base": "../../en/"' in output, "the English page looks for its own search index"

@@ -233,6 +233,7 @@ def axe_violations(page):
 def copy_with_its_button(page, block, where):
     """What Material's copy button of a code block puts on the clipboard (the block hovered, as a reader does)."""
     button = block.locator("button.md-code__button[data-md-type='copy']")
+    block.scroll_into_view_if_needed()  # Material adds the button once the block is on screen (content.lazy)
     try:
         button.wait_for(state="attached", timeout=10_000)  # Material adds it from its script
     except PlaywrightTimeoutError:

@@ -14,6 +14,12 @@ is drawn: the tallest strut of the formula (KaTeX sizes every formula in em,
 code block (site-builder/sitebuilder/transforms/katex_math.py writes the formula's, this hook the code's).
 extra.css turns these into lengths; tests/browser checks on every
 page that the told height is the drawn one.
+
+Material, too, reaches a code block only when it comes on screen
+(``content.lazy`` in mkdocs.yml): that is when it makes a block that scrolls
+sideways focusable, so a keyboard can scroll it. Until then each block is
+focusable as written here; Material takes the tabindex off a block that does
+not scroll once it reaches it.
 """
 
 import re
@@ -28,11 +34,12 @@ def code_lines(code):
 
 
 def with_heights(html):
-    """Code blocks with their line count (site-builder/sitebuilder/transforms/katex_math.py writes each display
-    formula's height as it wraps the formula)."""
+    """Code blocks with their line count, focusable (site-builder/sitebuilder/transforms/katex_math.py writes each
+    display formula's height as it wraps the formula)."""
 
     def code(match):
-        return f'{match["open"]} style="--lines:{code_lines(match["code"])}"><span></span><code>{match["code"]}</code>'
+        lines = code_lines(match["code"])
+        return f'{match["open"]} style="--lines:{lines}"><span></span><code tabindex="0">{match["code"]}</code>'
 
     return CODE_BLOCK.sub(code, html)
 
