@@ -1,5 +1,7 @@
 """The fixed words of the exercises' check messages, for tests that read check output."""
 
+import contextlib
+import io
 import re
 
 from snippets.exercises import checks
@@ -18,3 +20,12 @@ def check_words(key, language):
 def failing_words(output, language):
     """The FAILING messages whose words appear in a check's output."""
     return [key for key in FAILING if check_words(key, language) in output]
+
+
+def printed(check, *args, language="en"):
+    """The lines a check prints, in the given language."""
+    checks.set_language(language)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        check(*args)
+    return out.getvalue().splitlines()

@@ -17,7 +17,7 @@ import pytest
 
 from sitebuilder.generators.exercise_notebooks import INSTALL_TAG, LANGUAGES, build, sources
 from snippets.exercises import checks
-from tests.exercise_messages import check_words, failing_words
+from tests.exercise_messages import check_words, failing_words, printed
 from tests.optional_torch import skip_unless_torch
 
 NAMES = list(sources())
@@ -109,14 +109,6 @@ def test_check_cells_answer_blank_wrong_and_solved(name, language):
 
 
 # --- how an answer is judged: precision, shape, sum for mean, the learner's tools ---------
-
-
-def printed(check, *args, language="en"):
-    checks.set_language(language)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        check(*args)
-    return out.getvalue().splitlines()
 
 
 def test_a_value_rounded_as_printed_is_correct_and_one_rounded_too_far_is_named():

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from snippets.exercises import checks
+from tests.exercise_messages import printed
 from tests.test_exercise_checks import cells
 
 LANGUAGE_LINES = {
@@ -43,14 +44,6 @@ def solved():
 def english_afterwards():
     yield
     checks.set_language("en")
-
-
-def printed(check, *args, language="en"):
-    checks.set_language(language)
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        check(*args)
-    return out.getvalue().splitlines()
 
 
 def part1(ns, mask, count, language="en"):
