@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from sitebuilder.pagemodel.numbers import NUMBER, as_decimal
+from sitebuilder.pagemodel.quantities import table_rows
 
 
 @dataclass(frozen=True)
@@ -68,17 +69,8 @@ def text_cells(output, line):
 
 def table_cells(markdown, line):
     """Cells of the Markdown tables in an included text: the first cell labels the row."""
-    cells, header, position = [], None, 0
-    for row_text in markdown.split("\n"):
-        if not row_text.startswith("|"):
-            header = None
-            continue
-        parts = [c.strip() for c in row_text.strip().strip("|").split("|")]
-        if header is None:
-            header, position = parts, 0
-            continue
-        if set("".join(parts)) <= set("-: "):
-            continue
+    cells = []
+    for header, parts, position in table_rows(markdown):
         key = (line, " | ".join(header))
         label = _words(parts[0]) if not NUMBER.fullmatch(parts[0]) else f"{_words(header[0])} {parts[0]}"
         column = 0
@@ -86,7 +78,6 @@ def table_cells(markdown, line):
             for match in NUMBER.finditer(cell):
                 cells.append(Cell(match.group(), line, label, column, key, position))
                 column += 1
-        position += 1
     return cells
 
 

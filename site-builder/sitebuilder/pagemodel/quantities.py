@@ -158,21 +158,26 @@ def printed_values(output):
     return [(spelling(m.group(1)), as_decimal(m.group(2))) for m in PRINTED.finditer(output)]
 
 
-def table_columns(markdown):
-    """[(spelling of a column header, value)] of the Markdown tables in a text."""
-    found, header = [], None
+def table_rows(markdown):
+    """(header cells, row cells, the row's index in its table) of every data row of the
+    Markdown tables in a text: the separator row is skipped, a non-table line ends a table."""
+    header, index = None, 0
     for row in markdown.split("\n"):
         if not row.startswith("|"):
             header = None
             continue
         cells = [c.strip() for c in row.strip().strip("|").split("|")]
         if header is None:
-            header = [spelling(c) for c in cells]
+            header, index = cells, 0
         elif not set("".join(cells)) <= set("-: "):
-            for name, cell in zip(header, cells):
-                if NUMBER.fullmatch(cell):
-                    found.append((name, as_decimal(cell)))
-    return found
+            yield header, cells, index
+            index += 1
+
+
+def table_columns(markdown):
+    """[(spelling of a column header, value)] of the Markdown tables in a text."""
+    return [(spelling(name), as_decimal(cell)) for header, cells, _ in table_rows(markdown)
+            for name, cell in zip(header, cells) if NUMBER.fullmatch(cell)]
 
 
 @dataclass(frozen=True)
