@@ -28,7 +28,7 @@ from sitebuilder.pagemodel.numbers import NUMBER, Stated, shows
 from sitebuilder.pagemodel.page import page as page_model
 from sitebuilder.pagemodel.positions import section_cells, series_of
 from sitebuilder.pagemodel.quantities import INCLUDE, clean
-from sitebuilder.pagemodel.site import load_yaml
+from sitebuilder.pagemodel.site import load_entries
 
 ROWS_FILE = Path(__file__).with_name("row_labels.yml")
 EN_ROW_AFTER = re.compile(r"^\s+(?:at|in|on)\s+(?:the\s+)?(layer|step)\s+(\d+)\b", re.I)
@@ -44,11 +44,7 @@ KO_RANGES = [re.compile(SPAN.format(n=VALUE, mid=mid) + r"(?=\s*(?:로|으로|�
 
 
 def load_rows(path=ROWS_FILE):
-    table = load_yaml(path.read_text(encoding="utf-8"))
-    for key, entry in table.items():
-        if not isinstance(entry, dict) or not {"en", "ko", "rows"} <= set(entry):
-            raise ValueError(f"{path}: entry {key!r} needs en, ko and rows lists")
-    return table
+    return load_entries(path, ("en", "ko", "rows"))
 
 
 def row_entry(label, table):

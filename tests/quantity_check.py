@@ -15,7 +15,7 @@ from sitebuilder.pagemodel.includes import expand_snippets
 from sitebuilder.pagemodel.numbers import Stated, as_decimal, printed_numbers, python_literals, shows
 from sitebuilder.pagemodel.page import page as page_model
 from sitebuilder.pagemodel.quantities import INCLUDE, quantity_values, readings, span_values
-from sitebuilder.pagemodel.site import load_yaml
+from sitebuilder.pagemodel.site import load_entries
 
 TABLE_FILE = Path(__file__).with_name("quantities.yml")
 
@@ -29,11 +29,7 @@ NOT_IN_THE_SECTION = {
 
 
 def load_table(path=TABLE_FILE):
-    table = load_yaml(path.read_text(encoding="utf-8"))
-    for key, entry in table.items():
-        if not isinstance(entry, dict) or not {"en", "ko", "code"} <= set(entry):
-            raise ValueError(f"{path}: entry {key!r} needs en, ko and code lists")
-    return table
+    return load_entries(path, ("en", "ko", "code"))
 
 
 @dataclass(frozen=True)

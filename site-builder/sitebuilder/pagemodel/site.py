@@ -47,6 +47,16 @@ def load_yaml(text):
     return yaml.load(text, Loader=_IgnorePythonTags)
 
 
+def load_entries(path, fields):
+    """A YAML table of named entries, each a mapping holding at least ``fields``
+    (the phrase tables the number checks read); a missing field names the entry."""
+    table = load_yaml(path.read_text(encoding="utf-8"))
+    for key, entry in table.items():
+        if not isinstance(entry, dict) or not set(fields) <= set(entry):
+            raise ValueError(f"{path}: entry {key!r} needs {', '.join(fields[:-1])} and {fields[-1]} lists")
+    return table
+
+
 @cache
 def mkdocs_config():
     return load_yaml(CONFIG.read_text(encoding="utf-8"))
